@@ -1,0 +1,7 @@
+"""Allow ``python -m workflow``."""
+
+import sys
+
+from workflow.cli import main
+
+sys.exit(main())

@@ -1,0 +1,119 @@
+"""Project settings from ``pyproject.toml`` ``[tool.workflow]``, validated by pydantic.
+
+Keys are kebab-case as usual in ``pyproject.toml``; unknown keys are rejected by name.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from workflow.errors import ConfigError
+
+#: Languages the workflow knows how to segment, pluralize and typeset.
+KNOWN_LANGUAGES = ("ja", "en", "ru", "kk")
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Settings(BaseModel):
+    """Base for every settings section: kebab-case keys, unknown keys rejected."""
+
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True
+    )
+
+
+class ProjectConfig(Settings):
+    """The ``[tool.workflow]`` table."""
+
+    project_id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    source_language: str = "ja"
+    languages: tuple[str, ...] = ("en", "ru", "kk")
+    sources_dir: str = "sources"
+    locales_dir: str = "locales"
+    exports_dir: str = "exports"
+    glossary: str = "glossary/terms.yaml"
+    segmentation: Literal["sentence", "paragraph"] = "sentence"
+    translation_team: str = ""
+    bug_reports: str = ""
+
+    @field_validator("source_language")
+    @classmethod
+    def _known_source(cls, value: str) -> str:
+        _require_known(value)
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _known_targets(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for lang in value:
+            _require_known(lang)
+        if len(set(value)) != len(value):
+            raise ValueError(f"languages lists a language twice: {list(value)}")
+        return value
+
+
+def _require_known(lang: str) -> None:
+    if lang not in KNOWN_LANGUAGES:
+        raise ValueError(
+            f"unknown language {lang!r}; supported: {', '.join(KNOWN_LANGUAGES)}"
+        )
+
+
+def load_config(pyproject: Path) -> ProjectConfig:
+    """Read and validate ``[tool.workflow]`` from *pyproject*.
+
+    Raises :class:`ConfigError` naming the file, the line of the offending key and the key.
+    """
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"cannot read settings: {exc.strerror}", path=pyproject) from exc
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(
+            f"not valid TOML: {exc}", path=pyproject, hint="fix the syntax"
+        ) from exc
+    table = data.get("tool", {}).get("workflow")
+    if table is None:
+        raise ConfigError(
+            "no [tool.workflow] table", path=pyproject, hint="add the project settings"
+        )
+    try:
+        return ProjectConfig.model_validate(table)
+    except ValidationError as exc:
+        raise _config_error(exc, pyproject, text) from exc
+
+
+def _config_error(exc: ValidationError, pyproject: Path, text: str) -> ConfigError:
+    first = exc.errors()[0]
+    key = ".".join(str(part) for part in first["loc"] if isinstance(part, str))
+    if first["type"] == "extra_forbidden":
+        message = f"unknown key {key!r} in [tool.workflow]"
+        hint = "remove it or fix its spelling"
+    else:
+        message = f"invalid value for {key!r} in [tool.workflow]: {first['msg']}"
+        hint = "see README.md, section Settings"
+    return ConfigError(message, path=pyproject, line=_line_of_key(text, key), hint=hint)
+
+
+def _line_of_key(text: str, dotted_key: str) -> int | None:
+    """Best-effort line number of the last component of *dotted_key* in TOML *text*."""
+    name = dotted_key.rsplit(".", 1)[-1]
+    if not name:
+        return None
+    pattern = re.compile(rf"^\s*{re.escape(name)}\s*=", re.MULTILINE)
+    in_section = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith("["):
+            in_section = line.strip().startswith("[tool.workflow")
+        elif in_section and pattern.match(line):
+            return number
+    return None

@@ -1,0 +1,87 @@
+"""Safe file output: atomic replacement and a project-wide lock.
+
+Every file the workflow writes goes through :func:`atomic_write_bytes`: a temporary file
+in the same folder, flushed and fsynced, then ``os.replace``d over the target, so a reader
+(or a crash) sees either the old or the new file, never a mix or an empty one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from workflow.errors import LockedError, WorkflowError
+
+LOCK_NAME = ".workflow-lock"
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> bool:
+    """Write *data* to *path* atomically; return False (touching nothing) if unchanged."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise WorkflowError(f"cannot read file: {exc.strerror}", path=path) from exc
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    _fsync_directory(path.parent)
+    return True
+
+
+def atomic_write_text(path: Path, text: str) -> bool:
+    """UTF-8 variant of :func:`atomic_write_bytes`."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _fsync_directory(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def project_lock(root: Path, command: str) -> Iterator[None]:
+    """Hold an exclusive lock on the project for the duration of a writing command.
+
+    A second run fails fast with :class:`LockedError` instead of interleaving writes.
+    The lock is an ``flock`` on ``<root>/.workflow-lock``, released by the kernel even if
+    the process is killed.
+    """
+    lock_path = root / LOCK_NAME
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
+                raise
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another run"
+            raise LockedError(
+                f"project is locked by {holder}", path=lock_path,
+                hint="wait for the other workflow run to finish, then retry",
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"workflow {command} (pid {os.getpid()})\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)

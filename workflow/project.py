@@ -1,0 +1,92 @@
+"""A workflow project on disk: its root, settings, and where each file lives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from workflow.config import ProjectConfig, load_config
+from workflow.document import Document
+from workflow.errors import ConfigError, InputError
+from workflow.source import read_document
+
+PYPROJECT = "pyproject.toml"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Root folder plus validated settings; every path the pipeline uses comes from here."""
+
+    root: Path
+    config: ProjectConfig
+
+    @classmethod
+    def discover(cls, start: Path | None = None) -> Project:
+        """Find the nearest folder at or above *start* whose pyproject has ``[tool.workflow]``."""
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            candidate = folder / PYPROJECT
+            if candidate.is_file() and "[tool.workflow]" in candidate.read_text(encoding="utf-8"):
+                return cls(folder, load_config(candidate))
+        raise ConfigError(
+            f"no {PYPROJECT} with a [tool.workflow] table in {here} or above",
+            hint="run inside a workflow project or pass --project DIR",
+        )
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.config.languages
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / self.config.sources_dir / self.config.source_language
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / self.config.locales_dir
+
+    @property
+    def glossary_path(self) -> Path:
+        return self.root / self.config.glossary
+
+    def source_paths(self, doc_ids: list[str] | None = None) -> list[Path]:
+        """Source files ``sources/<source-language>/*.md``, sorted; optionally only *doc_ids*."""
+        paths = sorted(self.source_dir.glob("*.md"))
+        if doc_ids:
+            known = {path.stem: path for path in paths}
+            missing = [doc for doc in doc_ids if doc not in known]
+            if missing:
+                raise InputError(
+                    f"unknown document {missing[0]!r}", path=self.source_dir,
+                    hint=f"known documents: {', '.join(known) or 'none'}",
+                )
+            paths = [known[doc] for doc in doc_ids]
+        return paths
+
+    def documents(self, doc_ids: list[str] | None = None) -> list[Document]:
+        """Read and segment every source document (or only *doc_ids*)."""
+        return [
+            read_document(
+                path, root=self.root, language=self.config.source_language,
+                segmentation=self.config.segmentation,
+            )
+            for path in self.source_paths(doc_ids)
+        ]
+
+    def pot_path(self, doc_id: str) -> Path:
+        return self.locales_dir / f"{doc_id}.pot"
+
+    def po_path(self, lang: str, doc_id: str) -> Path:
+        return self.locales_dir / lang / f"{doc_id}.po"
+
+    def export_path(self, lang: str, doc_id: str, fmt: str) -> Path:
+        return self.root / self.config.exports_dir / lang / f"{doc_id}.{fmt}"
+
+    def require_language(self, lang: str) -> str:
+        """Return *lang* if it is a target language of the project, else raise."""
+        if lang not in self.languages and lang != self.config.source_language:
+            raise ConfigError(
+                f"unknown language {lang!r}", path=self.root / PYPROJECT,
+                hint=f"project languages: {', '.join(self.languages)}",
+            )
+        return lang

@@ -1,0 +1,147 @@
+"""Read a source document: YAML front matter plus Markdown paragraphs → :class:`Document`.
+
+The format is deliberately small: front matter between ``---`` lines, then blocks
+separated by blank lines; a block starting with ``#`` is a heading, any other is a
+paragraph.  Hard line breaks inside a block are joined (see :mod:`workflow.segment`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from workflow.document import TRANSLATABLE_FIELDS, Block, Document, FrontMatter, Segment
+from workflow.errors import InputError
+from workflow.segment import join_lines, sentence_spans
+
+FENCE = "---"
+
+
+class _FrontMatterModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    title: str
+    series: str
+    number: int
+    date: dt.date
+    subtitle: str = ""
+    author: str = ""
+
+
+def read_text_file(path: Path) -> str:
+    """Read UTF-8 text (BOM and CRLF tolerated) or raise :class:`InputError` at the bad line."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"cannot read file: {exc.strerror}", path=path, hint="check that it exists and is readable"
+        ) from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", path=path, line=line,
+            hint="save the file as UTF-8",
+        ) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_document(path: Path, *, root: Path, language: str, segmentation: str = "sentence") -> Document:
+    """Parse the source file at *path* (``root``-relative paths go into references)."""
+    text = read_text_file(path)
+    lines = text.split("\n")
+    meta, body_start = _parse_front_matter(lines, path)
+    relative = path.relative_to(root) if path.is_absolute() else path
+    blocks = _front_matter_blocks(meta, lines, body_start)
+    blocks += _body_blocks(lines, body_start, first_block=len(blocks) + 1, segmentation=segmentation)
+    return Document(
+        doc_id=path.stem, path=relative, language=language, front_matter=meta, blocks=tuple(blocks)
+    )
+
+
+def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, int]:
+    if not lines or lines[0].strip() != FENCE:
+        raise InputError(
+            "missing front matter", path=path, line=1,
+            hint="start the file with a '---' line, the metadata (title, series, number, date), and '---'",
+        )
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        raise InputError(
+            "front matter is not closed", path=path, line=1, hint="add a '---' line after the metadata"
+        ) from None
+    try:
+        raw = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        reason = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(f"front matter: {reason}", path=path, line=line, hint="fix the YAML syntax") from exc
+    if not isinstance(raw, dict):
+        raise InputError("front matter must be a mapping of fields", path=path, line=2,
+                         hint="write 'field: value' lines")
+    try:
+        model = _FrontMatterModel.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = str(error["loc"][0]) if error["loc"] else ""
+        line = _field_line(lines, end, field) or 2
+        problem = "unknown field" if error["type"] == "extra_forbidden" else error["msg"].lower()
+        raise InputError(
+            f"front matter field {field!r}: {problem}", path=path, line=line,
+            hint="fields: title, subtitle, series, number, date (YYYY-MM-DD), author",
+        ) from exc
+    return FrontMatter(**model.model_dump()), end + 1
+
+
+def _field_line(lines: list[str], end: int, field: str) -> int | None:
+    for index in range(1, end):
+        if lines[index].split(":", 1)[0].strip() == field:
+            return index + 1
+    return None
+
+
+def _front_matter_blocks(meta: FrontMatter, lines: list[str], end: int) -> list[Block]:
+    blocks: list[Block] = []
+    for kind in TRANSLATABLE_FIELDS:
+        value = getattr(meta, kind)
+        if value:
+            line = _field_line(lines, end, kind) or 1
+            number = len(blocks) + 1
+            blocks.append(Block(kind, line, (Segment(value.strip(), line, number, 1),)))
+    return blocks
+
+
+def _body_blocks(lines: list[str], start: int, *, first_block: int, segmentation: str) -> list[Block]:
+    blocks: list[Block] = []
+    chunk: list[str] = []
+    chunk_line = 0
+    for number, line in enumerate([*lines[start:], ""], start=start + 1):
+        if line.strip():
+            chunk_line = chunk_line or number
+            chunk.append(line)
+        elif chunk:
+            block_number = first_block + len(blocks)
+            blocks.append(_make_block("\n".join(chunk), chunk_line, block_number, segmentation))
+            chunk, chunk_line = [], 0
+    return blocks
+
+
+def _make_block(text: str, line: int, number: int, segmentation: str) -> Block:
+    kind = "paragraph"
+    if text.startswith("#"):
+        kind, text = "heading", text.lstrip("#")
+    if kind == "heading" or segmentation == "paragraph":
+        spans = [(0, len(text))]
+    else:
+        spans = sentence_spans(text)
+    segments = tuple(
+        Segment(join_lines(text[start:end]), line + text.count("\n", 0, start), number, index)
+        for index, (start, end) in enumerate(spans, start=1)
+    )
+    return Block(kind, line, segments)
