@@ -32,7 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--project", type=Path, default=None, metavar="DIR",
+        "--project",
+        type=Path,
+        default=None,
+        metavar="DIR",
         help="project folder (default: the nearest folder with [tool.workflow] in pyproject.toml)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -62,7 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def add_doc_option(parser: argparse.ArgumentParser) -> None:
     """``--doc ID`` (repeatable): restrict a command to some documents."""
     parser.add_argument(
-        "--doc", action="append", dest="docs", metavar="ID",
+        "--doc",
+        action="append",
+        dest="docs",
+        metavar="ID",
         help="only this document (file stem under sources/<lang>/); repeatable",
     )
 
@@ -70,7 +76,10 @@ def add_doc_option(parser: argparse.ArgumentParser) -> None:
 def add_lang_option(parser: argparse.ArgumentParser) -> None:
     """``--lang CODE`` (repeatable): restrict a command to some target languages."""
     parser.add_argument(
-        "--lang", action="append", dest="langs", metavar="CODE",
+        "--lang",
+        action="append",
+        dest="langs",
+        metavar="CODE",
         help="only this target language; repeatable (default: all)",
     )
 

@@ -62,9 +62,7 @@ class ProjectConfig(Settings):
 
 def _require_known(lang: str) -> None:
     if lang not in KNOWN_LANGUAGES:
-        raise ValueError(
-            f"unknown language {lang!r}; supported: {', '.join(KNOWN_LANGUAGES)}"
-        )
+        raise ValueError(f"unknown language {lang!r}; supported: {', '.join(KNOWN_LANGUAGES)}")
 
 
 def load_config(pyproject: Path) -> ProjectConfig:
@@ -78,9 +76,7 @@ def load_config(pyproject: Path) -> ProjectConfig:
     except OSError as exc:
         raise ConfigError(f"cannot read settings: {exc.strerror}", path=pyproject) from exc
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(
-            f"not valid TOML: {exc}", path=pyproject, hint="fix the syntax"
-        ) from exc
+        raise ConfigError(f"not valid TOML: {exc}", path=pyproject, hint="fix the syntax") from exc
     table = data.get("tool", {}).get("workflow")
     if table is None:
         raise ConfigError(

@@ -77,7 +77,8 @@ def project_lock(root: Path, command: str) -> Iterator[None]:
                 raise
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another run"
             raise LockedError(
-                f"project is locked by {holder}", path=lock_path,
+                f"project is locked by {holder}",
+                path=lock_path,
                 hint="wait for the other workflow run to finish, then retry",
             ) from None
         os.ftruncate(fd, 0)

@@ -57,7 +57,8 @@ class Project:
             missing = [doc for doc in doc_ids if doc not in known]
             if missing:
                 raise InputError(
-                    f"unknown document {missing[0]!r}", path=self.source_dir,
+                    f"unknown document {missing[0]!r}",
+                    path=self.source_dir,
                     hint=f"known documents: {', '.join(known) or 'none'}",
                 )
             paths = [known[doc] for doc in doc_ids]
@@ -67,7 +68,9 @@ class Project:
         """Read and segment every source document (or only *doc_ids*)."""
         return [
             read_document(
-                path, root=self.root, language=self.config.source_language,
+                path,
+                root=self.root,
+                language=self.config.source_language,
                 segmentation=self.config.segmentation,
             )
             for path in self.source_paths(doc_ids)
@@ -86,7 +89,8 @@ class Project:
         """Return *lang* if it is a target language of the project, else raise."""
         if lang not in self.languages and lang != self.config.source_language:
             raise ConfigError(
-                f"unknown language {lang!r}", path=self.root / PYPROJECT,
+                f"unknown language {lang!r}",
+                path=self.root / PYPROJECT,
                 hint=f"project languages: {', '.join(self.languages)}",
             )
         return lang

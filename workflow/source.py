@@ -37,27 +37,35 @@ def read_text_file(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(
-            f"cannot read file: {exc.strerror}", path=path, hint="check that it exists and is readable"
+            f"cannot read file: {exc.strerror}",
+            path=path,
+            hint="check that it exists and is readable",
         ) from exc
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", path=path, line=line,
+            f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
+            path=path,
+            line=line,
             hint="save the file as UTF-8",
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_document(path: Path, *, root: Path, language: str, segmentation: str = "sentence") -> Document:
+def read_document(
+    path: Path, *, root: Path, language: str, segmentation: str = "sentence"
+) -> Document:
     """Parse the source file at *path* (``root``-relative paths go into references)."""
     text = read_text_file(path)
     lines = text.split("\n")
     meta, body_start = _parse_front_matter(lines, path)
     relative = path.relative_to(root) if path.is_absolute() else path
     blocks = _front_matter_blocks(meta, lines, body_start)
-    blocks += _body_blocks(lines, body_start, first_block=len(blocks) + 1, segmentation=segmentation)
+    blocks += _body_blocks(
+        lines, body_start, first_block=len(blocks) + 1, segmentation=segmentation
+    )
     return Document(
         doc_id=path.stem, path=relative, language=language, front_matter=meta, blocks=tuple(blocks)
     )
@@ -66,14 +74,19 @@ def read_document(path: Path, *, root: Path, language: str, segmentation: str = 
 def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, int]:
     if not lines or lines[0].strip() != FENCE:
         raise InputError(
-            "missing front matter", path=path, line=1,
-            hint="start the file with a '---' line, the metadata (title, series, number, date), and '---'",
+            "missing front matter",
+            path=path,
+            line=1,
+            hint="start with a '---' line, the metadata (title, series, number, date), '---'",
         )
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
     except StopIteration:
         raise InputError(
-            "front matter is not closed", path=path, line=1, hint="add a '---' line after the metadata"
+            "front matter is not closed",
+            path=path,
+            line=1,
+            hint="add a '---' line after the metadata",
         ) from None
     try:
         raw = yaml.safe_load("\n".join(lines[1:end]))
@@ -81,10 +94,16 @@ def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, int]
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
         reason = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(f"front matter: {reason}", path=path, line=line, hint="fix the YAML syntax") from exc
+        raise InputError(
+            f"front matter: {reason}", path=path, line=line, hint="fix the YAML syntax"
+        ) from exc
     if not isinstance(raw, dict):
-        raise InputError("front matter must be a mapping of fields", path=path, line=2,
-                         hint="write 'field: value' lines")
+        raise InputError(
+            "front matter must be a mapping of fields",
+            path=path,
+            line=2,
+            hint="write 'field: value' lines",
+        )
     try:
         model = _FrontMatterModel.model_validate(raw)
     except ValidationError as exc:
@@ -93,7 +112,9 @@ def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, int]
         line = _field_line(lines, end, field) or 2
         problem = "unknown field" if error["type"] == "extra_forbidden" else error["msg"].lower()
         raise InputError(
-            f"front matter field {field!r}: {problem}", path=path, line=line,
+            f"front matter field {field!r}: {problem}",
+            path=path,
+            line=line,
             hint="fields: title, subtitle, series, number, date (YYYY-MM-DD), author",
         ) from exc
     return FrontMatter(**model.model_dump()), end + 1
@@ -117,7 +138,9 @@ def _front_matter_blocks(meta: FrontMatter, lines: list[str], end: int) -> list[
     return blocks
 
 
-def _body_blocks(lines: list[str], start: int, *, first_block: int, segmentation: str) -> list[Block]:
+def _body_blocks(
+    lines: list[str], start: int, *, first_block: int, segmentation: str
+) -> list[Block]:
     blocks: list[Block] = []
     chunk: list[str] = []
     chunk_line = 0
