@@ -7,9 +7,13 @@ Rules (see README, "Segmentation"):
 * never inside a matched pair of brackets or quotes (「」『』（）【】〈〉《》 …), so quoted
   speech that contains full stops stays inside its sentence;
 * ``――。`` ends a sentence; a dash or an ellipsis alone does not;
+* a parenthesis that closes right after a full stop ends the sentence too
+  (``補足(詳細。)次の文。``), unless a particle continues it; a closing quote 」』 does not
+  (``「今日はここまで。」彼は言った。`` is one sentence);
 * a full stop between digits (３．２９) and ``!``/``?`` inside a Latin word (Yahoo!Japan)
   are not boundaries;
-* a hard line break inside a paragraph is not a boundary: lines are joined.
+* a hard line break inside a paragraph is not a boundary: lines are joined; but a line
+  that starts with a list marker (・, •, -, *) starts a new segment.
 
 >>> split_sentences("これはペンです。それは「何ですか。」と聞いた。")
 ['これはペンです。', 'それは「何ですか。」と聞いた。']
@@ -40,6 +44,11 @@ BRACKET_PAIRS = {
     "«": "»",
 }
 _CLOSERS = frozenset(BRACKET_PAIRS.values())
+#: Closing parentheses that end a sentence when a full stop precedes them.
+_SENTENCE_CLOSING_PARENS = frozenset(")）]］")
+#: What may continue a sentence right after a closing parenthesis.
+_CONTINUATIONS = frozenset("とのをがはにでもやへ、，")
+LIST_MARKERS = ("・", "•", "‣", "◦", "- ", "* ")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -49,19 +58,44 @@ def split_sentences(paragraph: str) -> list[str]:
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of each sentence in *paragraph*, whitespace trimmed."""
-    protected = _protected_positions(paragraph)
     spans: list[tuple[int, int]] = []
-    start = 0
-    position = 0
-    while position < len(paragraph):
-        if position not in protected and _ends_sentence(paragraph, position):
-            end = _extend_over_closers(paragraph, position + 1)
-            spans.append((start, end))
-            start = position = end
+    for line_start, line_end in _list_item_spans(paragraph):
+        spans.extend(_sentences_in(paragraph, line_start, line_end))
+    return [trimmed for span in spans if (trimmed := _trim(paragraph, span))]
+
+
+def _list_item_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Split before every line that starts with a list marker."""
+    starts = [0]
+    offset = 0
+    for line in paragraph.splitlines(keepends=True):
+        if offset and line.lstrip().startswith(LIST_MARKERS):
+            starts.append(offset)
+        offset += len(line)
+    return list(zip(starts, [*starts[1:], len(paragraph)], strict=True))
+
+
+def _sentences_in(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    protected, sentence_closers = _bracket_analysis(text[start:stop])
+    spans = []
+    position = begin = start
+    while position < stop:
+        relative = position - start
+        boundary = relative in sentence_closers and not _continues(text, position + 1)
+        if boundary or (relative not in protected and _ends_sentence(text, position)):
+            end = _extend_over_closers(text, position + 1, stop)
+            spans.append((begin, end))
+            begin = position = end
         else:
             position += 1
-    spans.append((start, len(paragraph)))
-    return [trimmed for span in spans if (trimmed := _trim(paragraph, span))]
+    spans.append((begin, stop))
+    return spans
+
+
+def _continues(text: str, position: int) -> bool:
+    return position < len(text) and (
+        text[position] in _CONTINUATIONS or text[position] in TERMINATORS
+    )
 
 
 def join_lines(text: str) -> str:
@@ -88,22 +122,22 @@ def _ends_sentence(text: str, position: int) -> bool:
     return True
 
 
-def _extend_over_closers(text: str, position: int) -> int:
-    while position < len(text) and (
-        text[position] in TERMINATORS or text[position] in CLOSING_MARKS
-    ):
+def _extend_over_closers(text: str, position: int, stop: int) -> int:
+    while position < stop and (text[position] in TERMINATORS or text[position] in CLOSING_MARKS):
         position += 1
     return position
 
 
-def _protected_positions(text: str) -> set[int]:
-    """Offsets strictly inside a matched bracket or quote pair.
+def _bracket_analysis(text: str) -> tuple[set[int], set[int]]:
+    """Offsets strictly inside matched bracket/quote pairs, and sentence-ending closers.
 
-    Unmatched openers and closers are ignored, so one stray bracket cannot swallow the
-    rest of a paragraph.
+    A closer ends a sentence when it is an outermost parenthesis and a full stop stands
+    right before it.  Unmatched openers and closers are ignored, so one stray bracket
+    cannot swallow the rest of a paragraph.
     """
     stack: list[tuple[str, int]] = []
     protected: set[int] = set()
+    sentence_closers: set[int] = set()
     for offset, char in enumerate(text):
         if char in BRACKET_PAIRS:
             stack.append((BRACKET_PAIRS[char], offset))
@@ -111,9 +145,17 @@ def _protected_positions(text: str) -> set[int]:
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth][0] == char:
                     protected.update(range(stack[depth][1] + 1, offset))
+                    if depth == 0 and _closes_after_full_stop(text, offset):
+                        sentence_closers.add(offset)
                     del stack[depth:]
                     break
-    return protected
+    return protected, sentence_closers
+
+
+def _closes_after_full_stop(text: str, offset: int) -> bool:
+    return (
+        text[offset] in _SENTENCE_CLOSING_PARENS and offset > 0 and text[offset - 1] in TERMINATORS
+    )
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int] | None:

@@ -1,0 +1,73 @@
+"""Shared fixtures: a small, real workflow project in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+PYPROJECT = """\
+[project]
+name = "sample-essays"
+version = "0"
+
+[tool.workflow]
+project-id = "sample"
+source-language = "ja"
+languages = ["en", "ru", "kk"]
+translation-team = "Sample team"
+"""
+
+SAMPLE_SOURCE = """\
+---
+title: 中央アジアの資源
+series: レアメタル千夜一夜
+number: 7
+date: 2025-12-01
+author: 著者
+---
+
+私は1989年にモスクワを訪れた。ラズノインポルトの統計はあるが現場がない――。
+それはペレストロイカ(改革)のお陰である。
+
+カザフスタンの「周期表の交差点」は、ウスチ・カメノゴルスクである。
+"""
+
+
+@pytest.fixture
+def make_project(tmp_path: Path):
+    """Create a project with ``{doc_id: markdown}`` sources; returns its root."""
+
+    def make(sources: dict[str, str] | None = None, pyproject: str = PYPROJECT) -> Path:
+        root = tmp_path / "project"
+        (root / "sources" / "ja").mkdir(parents=True)
+        (root / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+        for doc_id, text in (sources or {"7": SAMPLE_SOURCE}).items():
+            (root / "sources" / "ja" / f"{doc_id}.md").write_text(text, encoding="utf-8")
+        return root
+
+    return make
+
+
+@pytest.fixture
+def essay_project(tmp_path: Path) -> Path:
+    """A copy of this repository's real project files (sources, locales, glossary)."""
+    root = tmp_path / "essay"
+    root.mkdir()
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    for folder in ("sources", "locales", "glossary"):
+        if (REPO / folder).exists():
+            shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under *root* (relative path → bytes), to prove nothing changed."""
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
