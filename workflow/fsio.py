@@ -18,6 +18,7 @@ from pathlib import Path
 from workflow.errors import LockedError, WorkflowError
 
 LOCK_NAME = ".workflow-lock"
+TEMP_SUFFIX = ".tmp"
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> bool:
@@ -30,7 +31,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
     except OSError as exc:
         raise WorkflowError(f"cannot read file: {exc.strerror}", path=path) from exc
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -59,13 +60,29 @@ def _fsync_directory(folder: Path) -> None:
             os.close(fd)
 
 
+def remove_stale_temp_files(folder: Path) -> list[Path]:
+    """Delete temporary files that a killed run left under *folder*; return them.
+
+    Only call this while holding :func:`project_lock`: then no other run is writing.
+    """
+    stale = [
+        path
+        for path in folder.rglob(f".*{TEMP_SUFFIX}")
+        if path.is_file() and path.name.count(".") >= 3
+    ]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
 @contextlib.contextmanager
-def project_lock(root: Path, command: str) -> Iterator[None]:
+def project_lock(root: Path, command: str, sweep: tuple[Path, ...] = ()) -> Iterator[None]:
     """Hold an exclusive lock on the project for the duration of a writing command.
 
     A second run fails fast with :class:`LockedError` instead of interleaving writes.
     The lock is an ``flock`` on ``<root>/.workflow-lock``, released by the kernel even if
-    the process is killed.
+    the process is killed.  Temporary files a killed run left behind in the *sweep*
+    folders are removed once the lock is held.
     """
     lock_path = root / LOCK_NAME
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -83,6 +100,9 @@ def project_lock(root: Path, command: str) -> Iterator[None]:
             ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"workflow {command} (pid {os.getpid()})\n".encode(), 0)
+        for folder in sweep:
+            if folder.is_dir():
+                remove_stale_temp_files(folder)
         yield
     finally:
         os.close(fd)

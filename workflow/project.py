@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from workflow.config import ProjectConfig, load_config
 from workflow.document import Document
 from workflow.errors import ConfigError, InputError
+from workflow.fsio import project_lock
 from workflow.source import read_document
 
 PYPROJECT = "pyproject.toml"
@@ -83,7 +86,17 @@ class Project:
         return self.locales_dir / lang / f"{doc_id}.po"
 
     def export_path(self, lang: str, doc_id: str, fmt: str) -> Path:
-        return self.root / self.config.exports_dir / lang / f"{doc_id}.{fmt}"
+        return self.exports_dir / lang / f"{doc_id}.{fmt}"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.root / self.config.exports_dir
+
+    @contextlib.contextmanager
+    def lock(self, command: str) -> Iterator[None]:
+        """Exclusive lock for a writing command; sweeps temp files of killed runs."""
+        with project_lock(self.root, command, sweep=(self.locales_dir, self.exports_dir)):
+            yield
 
     def require_language(self, lang: str) -> str:
         """Return *lang* if it is a target language of the project, else raise."""

@@ -6,7 +6,6 @@ import argparse
 
 from workflow.catalog import update_project
 from workflow.cli import add_doc_option, add_lang_option, selected_languages
-from workflow.fsio import project_lock
 from workflow.project import Project
 
 
@@ -25,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, project: Project) -> int:
     langs = selected_languages(args, project)
-    with project_lock(project.root, "update"):
+    with project.lock("update"):
         changes = update_project(project, args.docs, langs)
     for change in changes:
         state = "updated" if change.written else "unchanged"
