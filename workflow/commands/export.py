@@ -1,0 +1,72 @@
+"""``workflow export``: publish documents as PDF and DOCX under ``exports/<lang>/``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option
+from workflow.export import FORMATS, ExportResult, export_project
+from workflow.fsio import project_lock
+from workflow.project import Project
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``export`` command."""
+    parser = subparsers.add_parser(
+        "export", help="write PDF and DOCX exports from reviewed translations",
+        description=(
+            "Assemble each document from its PO catalog and write exports/<lang>/<doc>.pdf and"
+            " .docx.  Only reviewed translations are used; a language with missing or fuzzy"
+            " segments is refused (exit 1) unless --draft is given."
+        ),
+    )
+    parser.add_argument(
+        "--lang", action="append", dest="langs", metavar="CODE",
+        help="only this language; repeatable; the source language exports the original"
+             " (default: all target languages)",
+    )
+    parser.add_argument(
+        "--format", action="extend", dest="formats", type=_formats, metavar="FMT",
+        help="pdf, docx or both (comma-separated or repeated; default: both)",
+    )
+    parser.add_argument(
+        "--draft", action="store_true",
+        help="include fuzzy and untranslated segments, visibly marked, with a draft notice",
+    )
+    add_doc_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def _formats(value: str) -> list[str]:
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown format {value!r}; choose from pdf, docx")
+    return names
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    """Export, print one line per file, and list unreviewed segments of refused languages."""
+    langs = [project.require_language(lang) for lang in args.langs or project.languages]
+    formats = list(dict.fromkeys(args.formats or FORMATS))
+    with project_lock(project.root, "export"):
+        results = export_project(project, langs, formats, args.docs, args.draft)
+    return report(results, project)
+
+
+def report(results: list[ExportResult], project: Project) -> int:
+    """Print the results; exit 1 if any language was refused as incomplete."""
+    refused: set[tuple[str, str]] = set()
+    for result in results:
+        where = result.path.relative_to(project.root)
+        if result.status == "incomplete":
+            if (result.lang, result.doc_id) not in refused:
+                refused.add((result.lang, result.doc_id))
+                print(f"refused {result.lang}/{result.doc_id}: {len(result.problems)}"
+                      " segments not reviewed (use --draft to export anyway)", file=sys.stderr)
+                for problem in result.problems:
+                    print(f"  {problem}", file=sys.stderr)
+        else:
+            print(f"{result.status:9} {where}")
+    return EXIT_FINDINGS if refused else EXIT_OK

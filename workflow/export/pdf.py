@@ -1,0 +1,155 @@
+"""PDF export: the translated document as HTML (template + CSS) typeset by WeasyPrint.
+
+Every text from a catalog is HTML-escaped, and the URL fetcher serves only the package's
+own stylesheet: file, network and data URLs are refused and recorded, so a translator's
+``<img src="file:///…">`` prints as text and reads nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from importlib import resources
+from string import Template
+from typing import TYPE_CHECKING
+
+import weasyprint
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from workflow import __version__
+from workflow.errors import ExportError
+
+if TYPE_CHECKING:
+    from workflow.assemble import AssembledBlock, Piece, TranslatedDocument
+
+ASSET_SCHEME = "workflow-asset:"
+_PACKAGE = resources.files("workflow.export")
+
+
+class AssetFetcher(URLFetcher):
+    """Serves ``workflow-asset:<name>`` from ``workflow/export/assets``; refuses the rest."""
+
+    def __init__(self) -> None:
+        super().__init__(allow_redirects=False, fail_on_errors=False)
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        name = url.removeprefix(ASSET_SCHEME)
+        asset = _PACKAGE / "assets" / name
+        if url.startswith(ASSET_SCHEME) and "/" not in name and asset.is_file():
+            return URLFetcherResponse(
+                url, body=asset.read_bytes(), headers={"Content-Type": "text/css; charset=utf-8"}
+            )
+        self.refused.append(url)
+        raise PermissionError(f"export refuses to load {url!r}: only package assets are allowed")
+
+
+def template_text(name: str) -> str:
+    """A template of ``workflow/export/templates`` as text."""
+    return (_PACKAGE / "templates" / name).read_text(encoding="utf-8")
+
+
+def asset_bytes(name: str) -> bytes:
+    """An asset of ``workflow/export/assets`` as bytes."""
+    return (_PACKAGE / "assets" / name).read_bytes()
+
+
+def render_html(document: TranslatedDocument, timestamp: dt.datetime) -> str:
+    """The HTML page for *document*; all catalog text is escaped."""
+    conv = document.conventions
+    esc = html.escape
+    title_block = _first(document, "title")
+    subtitle_block = _first(document, "subtitle")
+    author_block = _first(document, "author")
+    series_block = _first(document, "series")
+    notice = ""
+    if document.draft:
+        notice = f'<aside class="draft-notice">{esc(draft_notice(document))}</aside>'
+    return Template(template_text("document.html")).substitute(
+        lang=esc(conv.html_lang),
+        lang_class=conv.lang,
+        draft_class=" draft" if document.draft else "",
+        title=esc(document.field("title")),
+        author=esc(document.field("author")),
+        description=esc(description(document)),
+        keywords=esc(", ".join(keywords(document))),
+        generator=esc(f"workflow {__version__} (WeasyPrint {weasyprint.__version__})"),
+        timestamp=timestamp.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        font_stack=", ".join(f'"{family}"' for family in conv.fonts),
+        series=_inline(document, series_block),
+        night=esc(conv.night(document.number)),
+        title_html=_inline(document, title_block),
+        subtitle_html=(
+            f'<p class="subtitle">{_inline(document, subtitle_block)}</p>' if subtitle_block else ""
+        ),
+        author_html=(
+            f'<span class="author">{_inline(document, author_block)}</span>' if author_block else ""
+        ),
+        iso_date=document.date.isoformat(),
+        date=esc(conv.format_date(document.date)),
+        draft_notice=notice,
+        body="\n".join(_body(document)),
+    )
+
+
+def render_pdf(document: TranslatedDocument, timestamp: dt.datetime) -> bytes:
+    """Typeset *document* as PDF bytes; identical inputs and *timestamp* give identical bytes."""
+    fetcher = AssetFetcher()
+    page = weasyprint.HTML(string=render_html(document, timestamp), url_fetcher=fetcher)
+    data = page.write_pdf(pdf_identifier=True, uncompressed_pdf=False)
+    if fetcher.refused:
+        raise ExportError(
+            f"the page tried to load {', '.join(fetcher.refused)}",
+            hint="only the package's own assets may be loaded",
+        )
+    return data
+
+
+def draft_notice(document: TranslatedDocument) -> str:
+    """The draft banner text, stating how much is reviewed."""
+    return document.conventions.draft_notice.format(
+        reviewed=document.reviewed, total=document.total, percent=document.reviewed_percent
+    )
+
+
+def description(document: TranslatedDocument) -> str:
+    """``Series, Night N``: the subject line of PDF and DOCX metadata."""
+    return f"{document.field('series')}, {document.conventions.night(document.number)}"
+
+
+def keywords(document: TranslatedDocument) -> list[str]:
+    """Metadata keywords: series, episode label and document id."""
+    words = [document.field("series"), document.conventions.night(document.number), document.doc_id]
+    return [word for word in words if word]
+
+
+def _first(document: TranslatedDocument, kind: str) -> AssembledBlock | None:
+    return next((block for block in document.blocks if block.kind == kind), None)
+
+
+def _inline(document: TranslatedDocument, block: AssembledBlock | None) -> str:
+    if block is None:
+        return ""
+    return document.conventions.joiner.join(_piece(document, piece) for piece in block.pieces)
+
+
+def _piece(document: TranslatedDocument, piece: Piece) -> str:
+    text = html.escape(piece.text)
+    if piece.status == "reviewed":
+        return text
+    lang = ' lang="ja"' if piece.status == "untranslated" and document.lang != "ja" else ""
+    return f'<span class="{piece.status}"{lang}>{text}</span>'
+
+
+def _body(document: TranslatedDocument) -> list[str]:
+    parts = []
+    first = True
+    for block in document.body:
+        content = _inline(document, block)
+        if block.kind == "heading":
+            parts.append(f"<h2>{content}</h2>")
+            first = True
+        else:
+            parts.append(f'<p class="first">{content}</p>' if first else f"<p>{content}</p>")
+            first = False
+    return parts

@@ -1,0 +1,201 @@
+"""Export documents × languages × formats, skipping outputs whose inputs did not change.
+
+Each output has a stamp ``exports/.stamps/<lang>/<doc>.<fmt>.json`` holding a hash of
+everything that shapes it (source and PO bytes, settings, options, template, stylesheet,
+font files, code and library versions, ``SOURCE_DATE_EPOCH``) and the hash of the bytes
+written.  When both still match, the document is not typeset again.
+
+Timestamps inside the files come from ``SOURCE_DATE_EPOCH`` when set, otherwise from the
+inputs (the newest of the source's front-matter date and the catalog's PO-Revision-Date),
+so rebuilding unchanged inputs gives byte-identical PDF and DOCX files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import docx as python_docx
+import weasyprint
+
+import workflow
+from workflow import assemble as assembly
+from workflow.document import Document
+from workflow.errors import ExportError
+from workflow.export import fonts
+from workflow.export.conventions import conventions
+from workflow.export.docx import render_docx
+from workflow.export.pdf import draft_notice, render_pdf
+from workflow.fsio import atomic_write_bytes, atomic_write_text
+from workflow.project import Project
+
+FORMATS = ("pdf", "docx")
+STAMPS_DIR = ".stamps"
+
+#: format -> renderer(translated document, timestamp) -> file bytes
+RENDERERS: dict[str, Callable[..., bytes]] = {"pdf": render_pdf, "docx": render_docx}
+
+ExportStatus = Literal["written", "unchanged", "incomplete"]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What happened to one output file."""
+
+    lang: str
+    doc_id: str
+    fmt: str
+    path: Path
+    status: ExportStatus
+    problems: tuple[assembly.Problem, ...] = ()  # unreviewed segments (refused or marked)
+
+
+def export_project(
+    project: Project,
+    langs: Sequence[str],
+    formats: Sequence[str] = FORMATS,
+    docs: Sequence[str] | None = None,
+    draft: bool = False,
+) -> list[ExportResult]:
+    """Export every selected document in every language and format.
+
+    *langs* may include the source language (the original).  In final mode a language with
+    unreviewed segments is not written: its results have status ``incomplete`` and list the
+    problems.  Other errors (a missing font, a character no font has) raise
+    :class:`ExportError`.  The caller holds the project lock.
+    """
+    for fmt in formats:
+        if fmt not in RENDERERS:
+            raise ExportError(f"unknown format {fmt!r}", hint=f"choose from {', '.join(FORMATS)}")
+    results: list[ExportResult] = []
+    for document in project.documents(list(docs) if docs else None):
+        for lang in langs:
+            results += _export_one(project, document, lang, formats, draft)
+    return results
+
+
+def _export_one(
+    project: Project, document: Document, lang: str, formats: Sequence[str], draft: bool
+) -> list[ExportResult]:
+    keys = {fmt: input_key(project, document, lang, fmt, draft) for fmt in formats}
+    pending = [fmt for fmt in formats if not _up_to_date(project, document, lang, fmt, keys[fmt])]
+    path = functools.partial(project.export_path, lang, document.doc_id)
+    results = [
+        ExportResult(lang, document.doc_id, fmt, path(fmt), "unchanged")
+        for fmt in formats if fmt not in pending
+    ]
+    if not pending:
+        return results
+    try:
+        translated = assembly.assemble(project, document, lang, draft=draft)
+    except assembly.IncompleteTranslationError as exc:
+        return results + [
+            ExportResult(lang, document.doc_id, fmt, path(fmt), "incomplete", tuple(exc.problems))
+            for fmt in pending
+        ]
+    fonts.check_coverage(translated, _labels(translated))
+    timestamp = export_timestamp(translated)
+    for fmt in pending:
+        data = RENDERERS[fmt](translated, timestamp)
+        atomic_write_bytes(path(fmt), data)
+        _write_stamp(project, document, lang, fmt, keys[fmt], data)
+        results.append(
+            ExportResult(lang, document.doc_id, fmt, path(fmt), "written", translated.problems)
+        )
+    return results
+
+
+def _labels(document: assembly.TranslatedDocument) -> list[str]:
+    conv = document.conventions
+    labels = [conv.night(document.number), conv.format_date(document.date)]
+    return [*labels, draft_notice(document)] if document.draft else labels
+
+
+def export_timestamp(document: assembly.TranslatedDocument) -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` if set, else the newest input date (front matter, PO revision)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError) as exc:
+            raise ExportError(
+                f"SOURCE_DATE_EPOCH is not a Unix timestamp: {epoch!r}",
+                hint="set it to whole seconds since 1970-01-01 UTC, or unset it",
+            ) from exc
+    day = dt.datetime.combine(document.date, dt.time(), dt.UTC)
+    return max(day, document.revised) if document.revised else day
+
+
+def input_key(project: Project, document: Document, lang: str, fmt: str, draft: bool) -> str:
+    """Hash of every input that shapes the output file (see the module docstring)."""
+    digest = hashlib.sha256()
+    po_file = project.po_path(lang, document.doc_id)
+    parts = [
+        _code_version(), project.config.model_dump_json(), lang, fmt, f"draft={draft}",
+        os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
+        *(fonts.resolve(family).fingerprint() for family in conventions(lang).fonts),
+    ]
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(_file_bytes(project.root / document.path) + b"\0")
+    if lang != document.language:
+        digest.update(_file_bytes(po_file))
+    return digest.hexdigest()
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b"<absent>"
+    except OSError as exc:
+        raise ExportError(f"cannot read file: {exc.strerror}", path=path) from exc
+
+
+@functools.cache
+def _code_version() -> str:
+    """Hash of the code, template and stylesheet that render documents, and library versions."""
+    package = Path(workflow.__file__).parent
+    files = sorted(
+        [*(package / "export").rglob("*.py"), *(package / "export" / "templates").iterdir(),
+         *(package / "export" / "assets").iterdir(),
+         *(package / name for name in ("assemble.py", "document.py", "source.py", "segment.py"))]
+    )
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    versions = f"{workflow.__version__}/{weasyprint.__version__}/{python_docx.__version__}"
+    return f"{versions}/{digest.hexdigest()}"
+
+
+def stamp_path(project: Project, lang: str, doc_id: str, fmt: str) -> Path:
+    """Where the build stamp of one output lives."""
+    exports = project.root / project.config.exports_dir
+    return exports / STAMPS_DIR / lang / f"{doc_id}.{fmt}.json"
+
+
+def _up_to_date(project: Project, document: Document, lang: str, fmt: str, key: str) -> bool:
+    try:
+        stamp = json.loads(stamp_path(project, lang, document.doc_id, fmt).read_text("utf-8"))
+        output = project.export_path(lang, document.doc_id, fmt).read_bytes()
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(stamp, dict) and stamp.get("inputs") == key
+        and stamp.get("sha256") == hashlib.sha256(output).hexdigest()
+    )
+
+
+def _write_stamp(
+    project: Project, document: Document, lang: str, fmt: str, key: str, data: bytes
+) -> None:
+    stamp = {"inputs": key, "sha256": hashlib.sha256(data).hexdigest()}
+    path = stamp_path(project, lang, document.doc_id, fmt)
+    atomic_write_text(path, json.dumps(stamp, indent=1, sort_keys=True) + "\n")
