@@ -1,0 +1,156 @@
+"""Findings of the checks and their renderings: text, JSON and SARIF 2.1.0.
+
+A :class:`Diagnostic` points at one PO entry (``path:line``) and carries a stable code from
+a :class:`Rule` catalog (e.g. ``G001``).  Waived findings (see :mod:`workflow.checks`) stay in
+the report, marked as waived, but never count as errors.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, replace
+from typing import Literal
+
+from workflow import __version__
+
+Severity = Literal["error", "warning", "info"]
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A kind of finding: stable code, short kebab-case name, default severity, help text."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    help: str
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding at ``path:line`` (path relative to the project root, with ``/``)."""
+
+    path: str
+    line: int
+    code: str
+    severity: Severity
+    message: str
+    term: str | None = None
+    detail: str | None = None
+    hint: str | None = None
+    waived: bool = False
+
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    def strict(self) -> Diagnostic:
+        """This finding with warnings raised to errors (``--strict``)."""
+        return replace(self, severity="error") if self.severity == "warning" else self
+
+    def counts_as_error(self) -> bool:
+        return self.severity == "error" and not self.waived
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, str]:
+    return diagnostic.path, diagnostic.line, diagnostic.code
+
+
+def summary(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
+    """Counts by severity (waived findings counted apart)."""
+    counts: Counter[str] = Counter()
+    for diagnostic in diagnostics:
+        counts["waived" if diagnostic.waived else diagnostic.severity] += 1
+    return {key: counts[key] for key in ("error", "warning", "info", "waived")}
+
+
+def render_text(diagnostics: list[Diagnostic]) -> str:
+    """One line per finding, ``path:line: severity CODE message (hint)``, then a summary."""
+    lines = []
+    for item in sorted(diagnostics, key=sort_key):
+        label = f"{item.severity} (waived)" if item.waived else item.severity
+        text = f"{item.location()}: {label} {item.code} {item.message}"
+        lines.append(f"{text} ({item.hint})" if item.hint else text)
+    counts = summary(diagnostics)
+    lines.append(
+        f"{counts['error']} error(s), {counts['warning']} warning(s), "
+        f"{counts['info']} info, {counts['waived']} waived"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_json(diagnostics: list[Diagnostic]) -> str:
+    """``{"diagnostics": [...], "summary": {...}}`` as indented JSON."""
+    payload = {
+        "diagnostics": [asdict(item) for item in sorted(diagnostics, key=sort_key)],
+        "summary": summary(diagnostics),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_sarif(diagnostics: list[Diagnostic], rules: Mapping[str, Rule]) -> str:
+    """A SARIF 2.1.0 log with one run: every rule in ``tool.driver.rules``, one result per
+    finding (waived ones carry an accepted in-source suppression)."""
+    ordered = sorted(rules)
+    index = {code: position for position, code in enumerate(ordered)}
+    run = {
+        "tool": {
+            "driver": {
+                "name": "workflow-check",
+                "version": __version__,
+                "rules": [_sarif_rule(rules[code]) for code in ordered],
+            }
+        },
+        "originalUriBaseIds": {"SRCROOT": {"description": {"text": "project root"}}},
+        "results": [_sarif_result(item, index) for item in sorted(diagnostics, key=sort_key)],
+    }
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_rule(rule: Rule) -> dict[str, object]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.help},
+        "help": {"text": rule.help},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+    }
+
+
+def _sarif_result(item: Diagnostic, index: Mapping[str, int]) -> dict[str, object]:
+    text = f"{item.message} ({item.hint})" if item.hint else item.message
+    result: dict[str, object] = {
+        "ruleId": item.code,
+        "level": _SARIF_LEVELS[item.severity],
+        "message": {"text": text},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": item.path, "uriBaseId": "SRCROOT"},
+                    "region": {"startLine": item.line},
+                }
+            }
+        ],
+    }
+    if item.code in index:
+        result["ruleIndex"] = index[item.code]
+    if item.term or item.detail:
+        result["properties"] = {
+            key: value for key, value in (("term", item.term), ("detail", item.detail)) if value
+        }
+    if item.waived:
+        result["suppressions"] = [
+            {
+                "kind": "inSource",
+                "status": "accepted",
+                "justification": f"translator comment '# workflow: ignore {item.code}'",
+            }
+        ]
+    return result

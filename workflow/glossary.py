@@ -1,0 +1,343 @@
+"""The project glossary (``glossary/terms.yaml``): loading, validation, source-side lookup.
+
+The file is a YAML mapping with one key, ``terms``, a list of entries::
+
+    terms:
+      - id: raznoimport
+        kind: organization
+        ja: [ラズノインポルト]
+        en: Raznoimport
+        ru: Разноимпорт
+        kk: Разноимпорт
+        forms: {kk: [Разноимпорт бірлестігі]}
+        note: Soviet foreign-trade association.
+        keep: false
+
+Loading is safe (no YAML tags beyond the standard ones) and every problem is reported as
+an :class:`~workflow.errors.InputError` naming ``path:line`` and the field, using the line
+marks of the composed YAML tree.  Target-side (inflection-aware) matching lives in
+:mod:`workflow.morphology`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from workflow.errors import InputError
+
+#: Target languages every term must name.
+TARGET_LANGUAGES = ("en", "ru", "kk")
+
+TermKind = Literal["organization", "place", "person", "material", "historical", "concept"]
+
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _clean(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+@dataclass(frozen=True)
+class TargetForms:
+    """The target term for one language plus its extra accepted forms."""
+
+    lang: str
+    term: str
+    extra: tuple[str, ...] = ()
+
+    @property
+    def all(self) -> list[str]:
+        """The term first, then the extra forms (no duplicates)."""
+        return list(dict.fromkeys((self.term, *self.extra)))
+
+
+class Term(_Strict):
+    """One glossary entry."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    kind: TermKind
+    ja: list[str] = Field(min_length=1)
+    en: str
+    ru: str
+    kk: str
+    forms: dict[Literal["en", "ru", "kk"], list[str]] = Field(default_factory=dict)
+    note: str = ""
+    keep: bool = False
+
+    @field_validator("en", "ru", "kk")
+    @classmethod
+    def _nonempty(cls, value: str) -> str:
+        return _clean(value)
+
+    @field_validator("ja")
+    @classmethod
+    def _nonempty_forms(cls, value: list[str]) -> list[str]:
+        forms = [_clean(form) for form in value]
+        if len(set(forms)) != len(forms):
+            raise ValueError("lists the same Japanese form twice")
+        return forms
+
+    @field_validator("forms")
+    @classmethod
+    def _nonempty_extra(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {lang: [_clean(form) for form in forms] for lang, forms in value.items()}
+
+    def target(self, lang: str) -> str:
+        """The target term in *lang* (``en``, ``ru`` or ``kk``)."""
+        if lang not in TARGET_LANGUAGES:
+            raise KeyError(f"no target language {lang!r} in the glossary")
+        return str(getattr(self, lang))
+
+    def target_forms(self, lang: str) -> TargetForms:
+        """The target term and extra forms for *lang*."""
+        return TargetForms(lang, self.target(lang), tuple(self.forms.get(lang, ())))
+
+    def accepted_forms(self, lang: str) -> list[str]:
+        """Every form a translation into *lang* may use: the target term, then extra forms."""
+        return self.target_forms(lang).all
+
+
+@dataclass(frozen=True)
+class SourceMatch:
+    """A glossary term found in a Japanese source text at ``text[start:end]``."""
+
+    term: Term
+    start: int
+    end: int
+    form: str
+
+
+class Glossary(BaseModel):
+    """All terms, with a Japanese-side lookup (longest match first)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    terms: list[Term]
+
+    def get(self, term_id: str) -> Term:
+        """The term with id *term_id* (``KeyError`` if unknown)."""
+        for term in self.terms:
+            if term.id == term_id:
+                return term
+        raise KeyError(term_id)
+
+    @cached_property
+    def _source_pattern(self) -> tuple[re.Pattern[str] | None, dict[str, Term]]:
+        by_form = {form: term for term in self.terms for form in term.ja}
+        if not by_form:
+            return None, by_form
+        longest_first = sorted(by_form, key=len, reverse=True)
+        pattern = re.compile("|".join(_source_alternative(form) for form in longest_first))
+        return pattern, by_form
+
+    def find_source_terms(self, text: str) -> list[SourceMatch]:
+        """Terms in the Japanese *text*: longest form first, non-overlapping, in text order.
+
+        A form that starts (ends) with katakana does not match right after (before) another
+        katakana character, so ウラン is not found inside ウランバートル.
+        """
+        pattern, by_form = self._source_pattern
+        if pattern is None:
+            return []
+        return [
+            SourceMatch(by_form[match.group()], match.start(), match.end(), match.group())
+            for match in pattern.finditer(text)
+        ]
+
+
+def _source_alternative(form: str) -> str:
+    body = re.escape(form)
+    if _KATAKANA.match(form[0]):
+        body = r"(?<![\u30a1-\u30fa\u30fc])" + body
+    if _KATAKANA.match(form[-1]):
+        body += r"(?![\u30a1-\u30fa\u30fc])"
+    return body
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def load_glossary(path: Path) -> Glossary:
+    """Read and validate a glossary file; any problem raises :class:`InputError`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(
+            f"cannot read glossary: {exc.strerror}",
+            path=path,
+            hint="create glossary/terms.yaml (see README, section Glossary)",
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError("glossary is not UTF-8", path=path, hint="save it as UTF-8") from exc
+    return parse_glossary(text, path)
+
+
+def parse_glossary(text: str, path: Path) -> Glossary:
+    """Validate the glossary YAML *text* (read from *path*, used in messages)."""
+    root = _compose(text, path)
+    entries = _term_nodes(root, path)
+    terms = [_validate_term(node, path) for node in entries]
+    _check_unique(terms, entries, path)
+    return Glossary(terms=terms)
+
+
+def _compose(text: str, path: Path) -> yaml.Node:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        if root is not None:
+            _reject_duplicate_keys(root, path)
+            yaml.SafeLoader(text).construct_document(root)  # rejects unsafe or unknown tags
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise InputError(
+            f"invalid YAML: {exc.problem or exc.context}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+            hint="only plain YAML is allowed (no tags such as !!python/...)",
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", path=path) from exc
+    if root is None:
+        raise InputError("glossary is empty", path=path, hint="add a 'terms:' list")
+    return root
+
+
+def _reject_duplicate_keys(node: yaml.Node, path: Path) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            name = str(key.value)
+            line = key.start_mark.line + 1
+            if name in seen:
+                raise InputError(
+                    f"key {name!r} given twice (first on line {seen[name]})",
+                    path=path,
+                    line=line,
+                    hint="remove one of them",
+                )
+            seen[name] = line
+            _reject_duplicate_keys(value, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _reject_duplicate_keys(item, path)
+
+
+def _term_nodes(root: yaml.Node, path: Path) -> list[yaml.MappingNode]:
+    line = root.start_mark.line + 1
+    if not isinstance(root, yaml.MappingNode):
+        raise InputError("glossary must be a mapping with a 'terms' list", path=path, line=line)
+    keys = {str(key.value): (key, value) for key, value in root.value}
+    unknown = sorted(set(keys) - {"terms"})
+    if unknown:
+        raise InputError(
+            f"unknown top-level key {unknown[0]!r}",
+            path=path,
+            line=keys[unknown[0]][0].start_mark.line + 1,
+            hint="only 'terms' is allowed",
+        )
+    if "terms" not in keys:
+        raise InputError("missing 'terms' list", path=path, line=line)
+    terms = keys["terms"][1]
+    if not isinstance(terms, yaml.SequenceNode):
+        raise InputError(
+            "'terms' must be a list of entries", path=path, line=terms.start_mark.line + 1
+        )
+    for node in terms.value:
+        if not isinstance(node, yaml.MappingNode):
+            raise InputError(
+                "each term must be a mapping (id, kind, ja, en, ru, kk ...)",
+                path=path,
+                line=node.start_mark.line + 1,
+            )
+    return list(terms.value)
+
+
+def _validate_term(node: yaml.MappingNode, path: Path) -> Term:
+    data = yaml.SafeLoader("").construct_mapping(node, deep=True)
+    try:
+        return Term.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = [part for part in error["loc"] if part is not None]
+        field = ".".join(str(part) for part in loc) or "entry"
+        entry_id = data.get("id") if isinstance(data.get("id"), str) else None
+        where = f"term {entry_id!r}" if entry_id else "term"
+        if error["type"] == "extra_forbidden":
+            message = f"{where}: unknown field {field!r}"
+            hint = "allowed: id, kind, ja, en, ru, kk, forms, note, keep"
+        elif error["type"] == "missing":
+            message = f"{where}: missing field {field!r}"
+            hint = "every term needs id, kind, ja, en, ru and kk"
+        else:
+            reason = str(error["msg"]).removeprefix("Value error, ")
+            message = f"{where}: invalid {field!r}: {reason}"
+            hint = _field_hint(str(loc[0]) if loc else "")
+        raise InputError(message, path=path, line=_line_of(node, loc), hint=hint) from exc
+
+
+def _field_hint(field: str) -> str:
+    return {
+        "id": "use lowercase ascii letters, digits and '-'",
+        "kind": "one of organization, place, person, material, historical, concept",
+        "ja": "a list of the Japanese forms, e.g. [ラズノインポルト]",
+        "forms": "a mapping such as {ru: [form, ...]} for en, ru or kk",
+        "keep": "true or false",
+    }.get(field, "see README, section Glossary")
+
+
+def _line_of(node: yaml.Node, loc: list[str | int]) -> int:
+    """Line of the deepest node on the path *loc* inside *node* (the entry line at worst)."""
+    current = node
+    for part in loc:
+        child = None
+        if isinstance(current, yaml.MappingNode):
+            child = next((v for k, v in current.value if str(k.value) == str(part)), None)
+            if child is None:  # missing or extra field: point at the key itself
+                child = next((k for k, _ in current.value if str(k.value) == str(part)), None)
+        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
+            child = current.value[part] if part < len(current.value) else None
+        if child is None:
+            break
+        current = child
+    return current.start_mark.line + 1
+
+
+def _check_unique(terms: list[Term], nodes: list[yaml.MappingNode], path: Path) -> None:
+    ids: dict[str, int] = {}
+    forms: dict[str, tuple[str, int]] = {}
+    for term, node in zip(terms, nodes, strict=True):
+        line = node.start_mark.line + 1
+        if term.id in ids:
+            raise InputError(
+                f"duplicate term id {term.id!r} (lines {ids[term.id]} and {line})",
+                path=path,
+                line=line,
+                hint="give each term a unique id",
+            )
+        ids[term.id] = line
+        for form in term.ja:
+            form_line = _line_of(node, ["ja", term.ja.index(form)])
+            if form in forms:
+                other_id, other_line = forms[form]
+                raise InputError(
+                    f"Japanese form {form!r} belongs to both {other_id!r} (line {other_line}) "
+                    f"and {term.id!r} (line {form_line})",
+                    path=path,
+                    line=form_line,
+                    hint="each Japanese form may belong to one term only",
+                )
+            forms[form] = (term.id, form_line)

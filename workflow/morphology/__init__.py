@@ -1,0 +1,157 @@
+"""Inflection-aware matching of glossary target terms in translations.
+
+Each language module turns a target term into a :class:`PhrasePattern`: one or more
+*readings*, each a tuple with the set of accepted word forms for every word of the term.
+A reading for Russian is one grammatical case and number (so the words of ``титановая губка``
+must agree: ``титановой губки``, not ``титановой губку``); Kazakh and English have a single
+reading in which only the last word inflects.  A translation contains the term when some
+run of consecutive words matches some reading word by word.
+
+Words are compared after :func:`normalize` (lower case, ``ё`` → ``е``, typographic
+apostrophe → ``'``, stress marks removed).  Terms flagged ``keep`` in the glossary must
+appear verbatim instead (:func:`find_verbatim`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workflow.glossary import Term
+
+#: A word: letters, optionally joined by hyphens or apostrophes (Усть-Каменогорском, ODA-ның,
+#: tantalum's).
+WORD = re.compile(r"[^\W\d_]+(?:[-'’‐][^\W\d_]+)*")
+
+#: One reading: the accepted (normalized) forms of each word of the term, in order.
+Reading = tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class PhrasePattern:
+    """All readings of a target term; see the module docstring."""
+
+    readings: tuple[Reading, ...]
+
+    @property
+    def length(self) -> int:
+        return len(self.readings[0]) if self.readings else 0
+
+    def accepts(self, words: list[str]) -> bool:
+        """Whether the normalized *words* (as many as the term has) are a form of the term."""
+        return any(
+            all(word in forms for word, forms in zip(words, reading, strict=True))
+            for reading in self.readings
+        )
+
+
+@dataclass(frozen=True)
+class Span:
+    """A target term found in a translation at ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def normalize(word: str) -> str:
+    """Lower-case comparison key of a word: ``Ё`` → ``е``, ``’`` → ``'``, no stress marks."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    stripped = decomposed.replace("\u0301", "").replace("\u0300", "")
+    return unicodedata.normalize("NFC", stripped).replace("ё", "е").replace("’", "'")
+
+
+def words(text: str) -> list[re.Match[str]]:
+    """The words of *text*, as regex matches (with positions)."""
+    return list(WORD.finditer(text))
+
+
+@lru_cache(maxsize=4096)
+def phrase_pattern(lang: str, term: str) -> PhrasePattern:
+    """The inflection pattern of *term* in *lang* (``en``, ``ru`` or ``kk``)."""
+    from workflow.morphology import en, kk, ru
+
+    builders = {"en": en.phrase_pattern, "ru": ru.phrase_pattern, "kk": kk.phrase_pattern}
+    if lang not in builders:
+        raise ValueError(f"no morphology for language {lang!r}")
+    return builders[lang](term)
+
+
+def find_term(lang: str, forms: list[str] | tuple[str, ...], text: str) -> list[Span]:
+    """Every occurrence of any of *forms* (inflected as *lang* allows) in *text*, in order.
+
+    Overlapping candidates are resolved leftmost-longest.
+    """
+    tokens = words(text)
+    keys = [normalize(token.group()) for token in tokens]
+    patterns = [phrase_pattern(lang, form) for form in forms]
+    spans: list[Span] = []
+    index = 0
+    while index < len(tokens):
+        length = _longest_match(patterns, tokens, keys, index, text)
+        if length:
+            start, end = tokens[index].start(), tokens[index + length - 1].end()
+            spans.append(Span(start, end, text[start:end]))
+            index += length
+        else:
+            index += 1
+    return spans
+
+
+def _longest_match(
+    patterns: list[PhrasePattern],
+    tokens: list[re.Match[str]],
+    keys: list[str],
+    index: int,
+    text: str,
+) -> int:
+    best = 0
+    for pattern in patterns:
+        size = pattern.length
+        if size <= best or index + size > len(tokens):
+            continue
+        if not _adjacent(tokens[index : index + size], text):
+            continue
+        if pattern.accepts(keys[index : index + size]):
+            best = size
+    return best
+
+
+def _adjacent(run: list[re.Match[str]], text: str) -> bool:
+    """Words of a multi-word term may be separated by whitespace only."""
+    return all(
+        not text[left.end() : right.start()].strip() for left, right in itertools.pairwise(run)
+    )
+
+
+def find_verbatim(form: str, text: str) -> list[Span]:
+    """Exact (case-sensitive) occurrences of *form* not inside a longer word."""
+    pattern = re.compile(rf"(?<![^\W_]){re.escape(form)}(?![^\W\d_])")
+    return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+def find_target_term(lang: str, term: Term, text: str) -> list[Span]:
+    """Occurrences of glossary *term* in a *lang* translation.
+
+    ``keep`` terms must appear verbatim (any of their accepted forms); others may inflect.
+    """
+    forms = term.accepted_forms(lang)
+    if term.keep:
+        spans = [span for form in forms for span in find_verbatim(form, text)]
+        return sorted(spans, key=lambda span: span.start)
+    return find_term(lang, forms, text)
+
+
+def target_term_present(lang: str, term: Term | str, text: str) -> bool:
+    """Whether *text* (in *lang*) contains *term* in an accepted form.
+
+    *term* is a glossary :class:`~workflow.glossary.Term` or a plain target term string.
+    """
+    if isinstance(term, str):
+        return bool(find_term(lang, [term], text))
+    return bool(find_target_term(lang, term, text))

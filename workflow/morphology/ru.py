@@ -1,0 +1,308 @@
+"""Russian: case and number inflection of glossary terms, with agreement.
+
+A term is read as ``[adjectives] head-noun [fixed words]``: the head is the first noun in the
+nominative, the adjectives before it agree with it, and words after it (genitive complements
+such as ``Институт редких металлов``) do not change.  Forms come from the pymorphy3 dictionary
+(the lexeme of the term's own nominative reading).  Words the dictionary does not know (most
+proper nouns) and the last part of hyphenated names (``Усть-Каменогорск``) inflect by a stem
+model of the regular noun and adjective declensions.  All-capital abbreviations and words in
+Latin script are kept as written.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+import pymorphy3
+from pymorphy3.units import DictionaryAnalyzer
+
+from workflow.morphology import PhrasePattern, normalize, words
+
+#: (case, number): the grammatical slot a word form fills.
+Slot = tuple[str, str]
+Table = dict[Slot, frozenset[str]]
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_CASE_ALIASES = {
+    "gen1": "gent",
+    "gen2": "gent",
+    "loc1": "loct",
+    "loc2": "loct",
+    "acc2": "accs",
+    "voct": "nomn",
+}
+_ADJECTIVAL = {"ADJF", "PRTF", "NUMR"}
+_VELARS, _SIBILANTS = "кгх", "жшчщ"
+_CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """The shared pymorphy3 analyzer (loading the dictionary takes a moment)."""
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def phrase_pattern(term: str) -> PhrasePattern:
+    """The pattern of a Russian *term*: one reading per case and number."""
+    originals = [token.group() for token in words(term)]
+    if not originals:
+        return PhrasePattern(())
+    head = _head_index(originals)
+    gender = _gender(originals[head]) if head is not None else None
+    tables: list[Table | str] = []
+    for index, word in enumerate(originals):
+        if _is_fixed(word):
+            tables.append(normalize(word))
+        elif index == head:
+            tables.append(noun_table(word))
+        elif head is None or index < head:
+            table = adjective_table(word, gender)
+            tables.append(table or normalize(word))
+        else:
+            tables.append(normalize(word))
+    return PhrasePattern(_readings(tables))
+
+
+def _readings(tables: list[Table | str]) -> tuple[tuple[frozenset[str], ...], ...]:
+    inflecting = [table for table in tables if isinstance(table, dict)]
+    if not inflecting:
+        return (tuple(frozenset({table}) for table in tables if isinstance(table, str)),)
+    slots = sorted(set.intersection(*(set(table) for table in inflecting)))
+    return tuple(
+        tuple(table[slot] if isinstance(table, dict) else frozenset({table}) for table in tables)
+        for slot in slots
+    )
+
+
+def _is_fixed(word: str) -> bool:
+    """Abbreviations (``ОДА``) and non-Cyrillic words are not inflected."""
+    letters = [char for char in word if char.isalpha()]
+    return (len(letters) > 1 and word.isupper()) or not set(word.lower()) & _CYRILLIC
+
+
+def _dictionary_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
+    return [
+        parse
+        for parse in analyzer().parse(word)
+        if isinstance(parse.methods_stack[0][0], DictionaryAnalyzer)
+    ]
+
+
+def _head_index(originals: list[str]) -> int | None:
+    """The first word that is a nominative noun (or unknown to the dictionary)."""
+    for index, word in enumerate(originals):
+        if _is_fixed(word):
+            continue
+        last_part = word.rsplit("-", 1)[-1]
+        parses = _dictionary_parses(word) or _dictionary_parses(last_part)
+        if not parses:
+            if _fallback_adjective_endings(normalize(last_part)) is None:
+                return index
+            continue
+        if any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses):
+            return index
+    return None
+
+
+def _gender(word: str) -> str | None:
+    for parse in _dictionary_parses(word) or _dictionary_parses(word.rsplit("-", 1)[-1]):
+        if parse.tag.POS == "NOUN" and parse.tag.case == "nomn" and parse.tag.gender:
+            return str(parse.tag.gender)
+    return None
+
+
+def _add(table: dict[Slot, set[str]], case: str, number: str, form: str) -> None:
+    table[(_CASE_ALIASES.get(case, case), number)].add(normalize(form))
+
+
+def _freeze(table: dict[Slot, set[str]]) -> Table:
+    return {slot: frozenset(forms) for slot, forms in table.items()}
+
+
+def noun_table(word: str) -> Table:
+    """Forms of a noun by (case, number); hyphenated names inflect their last part."""
+    parses = [p for p in _dictionary_parses(word) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    if parses:
+        table: dict[Slot, set[str]] = defaultdict(set)
+        for parse in parses:
+            for form in parse.lexeme:
+                if form.tag.case and form.tag.number:
+                    _add(table, str(form.tag.case), str(form.tag.number), form.word)
+        return _freeze(table)
+    if "-" in word:
+        prefix, last = word.rsplit("-", 1)
+        return {
+            slot: frozenset(f"{normalize(prefix)}-{form}" for form in forms)
+            for slot, forms in noun_table(last).items()
+        }
+    return fallback_noun_table(normalize(word))
+
+
+def adjective_table(word: str, gender: str | None) -> Table | None:
+    """Forms of an agreeing adjective (singular forms of *gender* only, when known)."""
+    parses = [
+        p for p in _dictionary_parses(word) if p.tag.POS in _ADJECTIVAL and p.tag.case == "nomn"
+    ]
+    if not parses:
+        return fallback_adjective_table(normalize(word), gender)
+    gender = gender or next((str(p.tag.gender) for p in parses if p.tag.gender), None)
+    table: dict[Slot, set[str]] = defaultdict(set)
+    for parse in parses:
+        for form in parse.lexeme:
+            tag = form.tag
+            if tag.POS not in _ADJECTIVAL or not tag.case or not tag.number:
+                continue
+            if tag.number == "sing" and gender and tag.gender and tag.gender != gender:
+                continue
+            _add(table, str(tag.case), str(tag.number), form.word)
+    return _freeze(table)
+
+
+# --- stem model for words the dictionary does not know ---------------------------------------
+
+#: Endings by case, singular then plural, for each declension class of the stem model.
+_HARD_MASC = (
+    (("",), ("а",), ("у",), ("", "а"), ("ом",), ("е",)),
+    (("ы",), ("ов",), ("ам",), ("ы", "ов"), ("ами",), ("ах",)),
+)
+_SOFT_MASC = (
+    (("ь",), ("я",), ("ю",), ("ь", "я"), ("ем",), ("е",)),
+    (("и",), ("ей",), ("ям",), ("и", "ей"), ("ями",), ("ях",)),
+)
+_SOFT_FEM = (
+    (("ь",), ("и",), ("и",), ("ь",), ("ью",), ("и",)),
+    (("и",), ("ей",), ("ям",), ("и",), ("ями",), ("ях",)),
+)
+_J_MASC = (
+    (("й",), ("я",), ("ю",), ("й", "я"), ("ем",), ("е",)),
+    (("и",), ("ев",), ("ям",), ("и", "ев"), ("ями",), ("ях",)),
+)
+_IJ_MASC = (
+    (("ий",), ("ия",), ("ию",), ("ий", "ия"), ("ием",), ("ии",)),
+    (("ии",), ("иев",), ("иям",), ("ии", "иев"), ("иями",), ("иях",)),
+)
+_HARD_FEM = (
+    (("а",), ("ы",), ("е",), ("у",), ("ой", "ою"), ("е",)),
+    (("ы",), ("",), ("ам",), ("ы", ""), ("ами",), ("ах",)),
+)
+_SOFT_A_FEM = (
+    (("я",), ("и",), ("е",), ("ю",), ("ей", "ею"), ("е",)),
+    (("и",), ("ь", "ей"), ("ям",), ("и", "ь", "ей"), ("ями",), ("ях",)),
+)
+_IJA_FEM = (
+    (("ия",), ("ии",), ("ии",), ("ию",), ("ией", "иею"), ("ии",)),
+    (("ии",), ("ий",), ("иям",), ("ии", "ий"), ("иями",), ("иях",)),
+)
+
+Paradigm = tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]
+
+
+def _table_from(stem: str, paradigm: Paradigm) -> dict[Slot, set[str]]:
+    table: dict[Slot, set[str]] = defaultdict(set)
+    for number, endings in zip(("sing", "plur"), paradigm, strict=True):
+        for case, alternatives in zip(CASES, endings, strict=True):
+            for ending in alternatives:
+                table[(case, number)].add(_spell(stem, ending))
+    return table
+
+
+def _spell(stem: str, ending: str) -> str:
+    """Russian spelling rules: ``ы`` → ``и`` after velars and sibilants, ``о`` → ``е`` after
+    sibilants and ``ц`` in unstressed endings (both spellings are accepted there)."""
+    if ending.startswith("ы") and stem[-1:] in _VELARS + _SIBILANTS:
+        ending = "и" + ending[1:]
+    return stem + ending
+
+
+def _unstressed_o_variants(stem: str, table: dict[Slot, set[str]]) -> None:
+    if stem[-1:] in _SIBILANTS + "ц":
+        for forms in table.values():
+            forms |= {
+                form[: len(stem)] + "е" + form[len(stem) + 1 :]
+                for form in list(forms)
+                if form[len(stem) : len(stem) + 1] == "о"
+            }
+    if stem[-1:] in _SIBILANTS:
+        for (case, number), forms in table.items():
+            if number == "plur" and case in ("gent", "accs"):
+                forms |= {stem + "ей" for form in list(forms) if form == stem + "ов"}
+
+
+def fallback_noun_table(word: str) -> Table:
+    """Stem-model forms of an unknown noun (by its ending), e.g. a proper name."""
+    last = word[-1:]
+    if word.endswith("ия"):
+        table = _table_from(word[:-2], _IJA_FEM)
+    elif word.endswith("ий"):
+        table = _table_from(word[:-2], _IJ_MASC)
+    elif last == "а":
+        table = _table_from(word[:-1], _HARD_FEM)
+        _unstressed_o_variants(word[:-1], table)
+    elif last == "я":
+        table = _table_from(word[:-1], _SOFT_A_FEM)
+    elif last == "й":
+        table = _table_from(word[:-1], _J_MASC)
+    elif last == "ь":
+        table = _table_from(word[:-1], _SOFT_MASC)
+        for slot, forms in _table_from(word[:-1], _SOFT_FEM).items():
+            table[slot] |= forms
+    elif last in "оеиуюэыё" or not last.isalpha():
+        table = {(case, number): {word} for case in CASES for number in ("sing", "plur")}
+    else:
+        table = _table_from(word, _HARD_MASC)
+        _unstressed_o_variants(word, table)
+    return _freeze(table)
+
+
+_ADJ_HARD = {
+    "masc": ("ый", "ого", "ому", ("ый", "ого"), "ым", "ом"),
+    "femn": ("ая", "ой", "ой", "ую", ("ой", "ою"), "ой"),
+    "neut": ("ое", "ого", "ому", "ое", "ым", "ом"),
+    "plur": ("ые", "ых", "ым", ("ые", "ых"), "ыми", "ых"),
+}
+_ADJ_SOFT = {
+    "masc": ("ий", "его", "ему", ("ий", "его"), "им", "ем"),
+    "femn": ("яя", "ей", "ей", "юю", ("ей", "ею"), "ей"),
+    "neut": ("ее", "его", "ему", "ее", "им", "ем"),
+    "plur": ("ие", "их", "им", ("ие", "их"), "ими", "их"),
+}
+_ADJ_NOMINATIVES = {
+    "ый": ("masc", False),
+    "ой": ("masc", False),
+    "ая": ("femn", False),
+    "ое": ("neut", False),
+    "ые": ("plur", False),
+    "ий": ("masc", True),
+    "яя": ("femn", True),
+    "ее": ("neut", True),
+    "ие": ("plur", True),
+}
+
+
+def _fallback_adjective_endings(word: str) -> tuple[str, bool] | None:
+    """(gender or plural, soft) of an unknown adjective in the nominative, or None."""
+    if len(word) < 4:
+        return None
+    return _ADJ_NOMINATIVES.get(word[-2:])
+
+
+def fallback_adjective_table(word: str, gender: str | None) -> Table | None:
+    """Stem-model forms of an unknown adjective (``-ый/-ий/-ой/-ая/-ое/-ые``), or None."""
+    kind = _fallback_adjective_endings(word)
+    if kind is None:
+        return None
+    own, soft = kind
+    stem = word[:-2]
+    # -кий/-гий/-хий/-жий... are hard stems spelled with и
+    paradigm = _ADJ_SOFT if soft and stem[-1:] not in _VELARS + _SIBILANTS else _ADJ_HARD
+    table: dict[Slot, set[str]] = defaultdict(set)
+    genders = [gender or (own if own != "plur" else None)]
+    if genders == [None]:
+        genders = ["masc", "femn", "neut"]
+    for key in (*genders, "plur"):
+        number = "plur" if key == "plur" else "sing"
+        for case, endings in zip(CASES, paradigm[key], strict=True):
+            for ending in (endings,) if isinstance(endings, str) else endings:
+                table[(case, number)].add(_spell(stem, ending))
+    return _freeze(table)

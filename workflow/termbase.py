@@ -1,0 +1,159 @@
+"""Glossary interchange: TBX-Basic (ISO 30042, TBX v2 ``martif``) and CSV export, TBX reading.
+
+TBX layout, one ``termEntry`` per glossary term::
+
+    <termEntry id="raznoimport">
+      <descrip type="subjectField">organization</descrip>      (the term's kind)
+      <descrip type="definition">Soviet foreign-trade ...</descrip>   (the note)
+      <note>keep as is (do not translate)</note>                (keep terms only)
+      <langSet xml:lang="ja"><tig><term>ラズノインポルト</term>
+        <termNote type="partOfSpeech">properNoun</termNote></tig></langSet>
+      <langSet xml:lang="ru"><tig><term>Разноимпорт</term> ... preferredTerm-admn-sts
+                             <tig><term>extra form</term> ... admittedTerm-admn-sts
+
+XML input is parsed with defusedxml only: a file with a DOCTYPE or entity declarations is
+rejected, naming ``path:line``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree.ElementTree import Element, SubElement, indent, tostring
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from workflow.errors import InputError
+from workflow.glossary import TARGET_LANGUAGES, Glossary, Term
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+CSV_COLUMNS = ("id", "kind", "ja", "en", "ru", "kk", "note")
+#: Several forms in one CSV cell are separated by this string.
+CSV_SEPARATOR = " | "
+_PROPER_KINDS = {"organization", "place", "person"}
+
+
+def part_of_speech(term: Term) -> str:
+    """TBX-Basic ``partOfSpeech``: names are ``properNoun``, other terms ``noun``."""
+    return "properNoun" if term.kind in _PROPER_KINDS else "noun"
+
+
+def to_tbx(glossary: Glossary, *, title: str = "Glossary", source_lang: str = "ja") -> bytes:
+    """The glossary as a TBX-Basic document (UTF-8 bytes with an XML declaration)."""
+    martif = Element("martif", {"type": "TBX-Basic", XML_LANG: source_lang})
+    header = SubElement(martif, "martifHeader")
+    file_desc = SubElement(header, "fileDesc")
+    SubElement(SubElement(file_desc, "titleStmt"), "title").text = title
+    SubElement(SubElement(file_desc, "sourceDesc"), "p").text = "glossary/terms.yaml"
+    SubElement(
+        SubElement(header, "encodingDesc"), "p", {"type": "XCSURI"}
+    ).text = "TBXBasicXCSV02.xcs"
+    body = SubElement(SubElement(martif, "text"), "body")
+    for term in glossary.terms:
+        _term_entry(body, term, source_lang)
+    indent(martif, space="  ")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(martif, "utf-8") + b"\n"
+
+
+def _term_entry(body: Element, term: Term, source_lang: str) -> None:
+    entry = SubElement(body, "termEntry", {"id": term.id})
+    SubElement(entry, "descrip", {"type": "subjectField"}).text = term.kind
+    if term.note:
+        SubElement(entry, "descrip", {"type": "definition"}).text = term.note
+    if term.keep:
+        SubElement(entry, "note").text = "keep as is (do not translate)"
+    _lang_set(entry, source_lang, term.ja, term)
+    for lang in TARGET_LANGUAGES:
+        _lang_set(entry, lang, term.accepted_forms(lang), term)
+
+
+def _lang_set(entry: Element, lang: str, forms: list[str], term: Term) -> None:
+    lang_set = SubElement(entry, "langSet", {XML_LANG: lang})
+    for position, form in enumerate(forms):
+        tig = SubElement(lang_set, "tig")
+        SubElement(tig, "term").text = form
+        SubElement(tig, "termNote", {"type": "partOfSpeech"}).text = part_of_speech(term)
+        status = "preferredTerm-admn-sts" if position == 0 else "admittedTerm-admn-sts"
+        SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = status
+
+
+def to_csv(glossary: Glossary) -> str:
+    """The glossary as CSV with a header row (``id,kind,ja,en,ru,kk,note``).
+
+    Cells with several forms (Japanese variants, extra target forms) join them with ``" | "``.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for term in glossary.terms:
+        writer.writerow(
+            [
+                term.id,
+                term.kind,
+                CSV_SEPARATOR.join(term.ja),
+                *(CSV_SEPARATOR.join(term.accepted_forms(lang)) for lang in TARGET_LANGUAGES),
+                term.note,
+            ]
+        )
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class TbxEntry:
+    """A ``termEntry`` read back from TBX: its id and the terms of each language."""
+
+    id: str
+    terms: dict[str, list[str]]
+    descrips: dict[str, str]
+
+
+def read_tbx(path: Path) -> list[TbxEntry]:
+    """Parse a TBX file safely (defusedxml); malformed or unsafe XML raises InputError."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read TBX: {exc.strerror}", path=path) from exc
+    return parse_tbx(data, path)
+
+
+def parse_tbx(data: bytes, path: Path) -> list[TbxEntry]:
+    """The term entries of TBX *data* (read from *path*, used in messages)."""
+    try:
+        root = SafeET.fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as exc:
+        raise InputError(
+            "TBX declares a DOCTYPE or entities, which are not allowed",
+            path=path,
+            line=_line_of_declaration(data),
+            hint="remove the <!DOCTYPE ...> declaration",
+        ) from exc
+    except SafeET.ParseError as exc:
+        raise InputError(f"malformed XML: {exc}", path=path, line=exc.position[0]) from exc
+    if root.tag != "martif":
+        raise InputError(
+            f"not a TBX file (root element <{root.tag}>)",
+            path=path,
+            line=1,
+            hint="expected <martif>",
+        )
+    return [_read_entry(entry) for entry in root.iter("termEntry")]
+
+
+def _read_entry(entry: Element) -> TbxEntry:
+    terms = {
+        lang_set.get(XML_LANG, ""): [term.text or "" for term in lang_set.iter("term")]
+        for lang_set in entry.iter("langSet")
+    }
+    descrips = {descrip.get("type", ""): descrip.text or "" for descrip in entry.findall("descrip")}
+    return TbxEntry(entry.get("id", ""), terms, descrips)
+
+
+def _line_of_declaration(data: bytes) -> int | None:
+    for marker in (b"<!DOCTYPE", b"<!ENTITY"):
+        position = data.find(marker)
+        if position >= 0:
+            return data.count(b"\n", 0, position) + 1
+    return None
