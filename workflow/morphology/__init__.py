@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -37,6 +37,9 @@ class PhrasePattern:
     """All readings of a target term; see the module docstring."""
 
     readings: tuple[Reading, ...]
+    #: What separates consecutive words of the term besides whitespace (``:`` in
+    #: ``Rare Metals: A Thousand and One Nights``); set by :func:`phrase_pattern`.
+    gaps: tuple[str, ...] = ()
 
     @property
     def length(self) -> int:
@@ -79,7 +82,13 @@ def phrase_pattern(lang: str, term: str) -> PhrasePattern:
     builders = {"en": en.phrase_pattern, "ru": ru.phrase_pattern, "kk": kk.phrase_pattern}
     if lang not in builders:
         raise ValueError(f"no morphology for language {lang!r}")
-    return builders[lang](term)
+    tokens = words(term)
+    gaps = tuple(_gap(term, left, right) for left, right in itertools.pairwise(tokens))
+    return replace(builders[lang](term), gaps=gaps)
+
+
+def _gap(text: str, left: re.Match[str], right: re.Match[str]) -> str:
+    return "".join(text[left.end() : right.start()].split())
 
 
 def find_term(lang: str, forms: list[str] | tuple[str, ...], text: str) -> list[Span]:
@@ -115,17 +124,18 @@ def _longest_match(
         size = pattern.length
         if size <= best or index + size > len(tokens):
             continue
-        if not _adjacent(tokens[index : index + size], text):
+        if not _adjacent(tokens[index : index + size], text, pattern.gaps):
             continue
         if pattern.accepts(keys[index : index + size]):
             best = size
     return best
 
 
-def _adjacent(run: list[re.Match[str]], text: str) -> bool:
-    """Words of a multi-word term may be separated by whitespace only."""
+def _adjacent(run: list[re.Match[str]], text: str, gaps: tuple[str, ...]) -> bool:
+    """Words of a multi-word term are separated as in the term (ignoring whitespace)."""
     return all(
-        not text[left.end() : right.start()].strip() for left, right in itertools.pairwise(run)
+        _gap(text, left, right) == gap
+        for (left, right), gap in zip(itertools.pairwise(run), gaps, strict=True)
     )
 
 

@@ -2,11 +2,12 @@
 
 A term is read as ``[adjectives] head-noun [fixed words]``: the head is the first noun in the
 nominative, the adjectives before it agree with it, and words after it (genitive complements
-such as ``Институт редких металлов``) do not change.  Forms come from the pymorphy3 dictionary
-(the lexeme of the term's own nominative reading).  Words the dictionary does not know (most
-proper nouns) and the last part of hyphenated names (``Усть-Каменогорск``) inflect by a stem
-model of the regular noun and adjective declensions.  All-capital abbreviations and words in
-Latin script are kept as written.
+such as ``Институт редких металлов``) do not change, except capitalized unknown names in
+apposition to a capitalized head (``Сигэо Накамура``), which take the head's case.
+Forms come from the pymorphy3 dictionary (the lexeme of the term's own nominative reading).
+Words the dictionary does not know (most proper nouns) and the last part of hyphenated names
+(``Усть-Каменогорск``) inflect by a stem model of the regular noun and adjective declensions.
+All-capital abbreviations and words in Latin script are kept as written.
 """
 
 from __future__ import annotations
@@ -51,10 +52,11 @@ def phrase_pattern(term: str) -> PhrasePattern:
     head = _head_index(originals)
     gender = _gender(originals[head]) if head is not None else None
     tables: list[Table | str] = []
+    heads = _co_heads(originals, head)
     for index, word in enumerate(originals):
         if _is_fixed(word):
             tables.append(normalize(word))
-        elif index == head:
+        elif index in heads:
             tables.append(noun_table(word))
         elif head is None or index < head:
             table = adjective_table(word, gender)
@@ -89,13 +91,18 @@ def _dictionary_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
     ]
 
 
+def _nominative_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
+    """Dictionary readings of *word* as a nominative (terms are given in the nominative)."""
+    return [parse for parse in _dictionary_parses(word) if parse.tag.case == "nomn"]
+
+
 def _head_index(originals: list[str]) -> int | None:
     """The first word that is a nominative noun (or unknown to the dictionary)."""
     for index, word in enumerate(originals):
         if _is_fixed(word):
             continue
         last_part = word.rsplit("-", 1)[-1]
-        parses = _dictionary_parses(word) or _dictionary_parses(last_part)
+        parses = _nominative_parses(word) or _nominative_parses(last_part)
         if not parses:
             if _fallback_adjective_endings(normalize(last_part)) is None:
                 return index
@@ -103,6 +110,25 @@ def _head_index(originals: list[str]) -> int | None:
         if any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses):
             return index
     return None
+
+
+def _co_heads(originals: list[str], head: int | None) -> set[int]:
+    """The head and the capitalized names in apposition right after a capitalized head
+    (``Сигэо Накамура`` → ``Сигэо Накамуры``): they inflect in the same case."""
+    if head is None:
+        return set()
+    heads = {head}
+    index = head + 1
+    while index < len(originals) and originals[head][:1].isupper():
+        word = originals[index]
+        parses = _nominative_parses(word)
+        if not word[:1].isupper() or _is_fixed(word):
+            break
+        if parses and not any(p.tag.POS == "NOUN" for p in parses):
+            break
+        heads.add(index)
+        index += 1
+    return heads
 
 
 def _gender(word: str) -> str | None:
