@@ -19,7 +19,7 @@ from workflow.errors import WorkflowError
 from workflow.project import Project
 
 #: Commands in pipeline order, as shown by ``workflow --help``.
-COMMAND_MODULES = ("update", "status", "check", "export", "glossary")
+COMMAND_MODULES = ("update", "pretranslate", "status", "check", "export", "glossary", "models")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 

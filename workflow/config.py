@@ -10,7 +10,14 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from workflow.errors import ConfigError
 
@@ -30,6 +37,52 @@ class Settings(BaseModel):
     )
 
 
+class MtEngineSettings(Settings):
+    """One entry of ``[tool.workflow.mt.engines]``: the engine for one target language.
+
+    ``engine = "argos"`` uses installed Argos packages (direct or through the pivot);
+    ``engine = "nllb"`` needs ``model``, a CTranslate2 conversion of an NLLB-200 model
+    (folder, relative to the project root), and may override the NLLB language tokens.
+    """
+
+    engine: Literal["argos", "nllb"]
+    model: str | None = None
+    source_token: str | None = None
+    target_token: str | None = None
+
+    @model_validator(mode="after")
+    def _model_fits_engine(self) -> MtEngineSettings:
+        if self.engine == "nllb" and not self.model:
+            raise ValueError("engine 'nllb' needs model = \"<folder of the converted model>\"")
+        if self.engine == "argos" and (self.model or self.source_token or self.target_token):
+            raise ValueError("engine 'argos' takes no model or tokens (packages are found by pair)")
+        return self
+
+
+class MtSettings(Settings):
+    """The ``[tool.workflow.mt]`` table: machine pre-translation and translation memory."""
+
+    packages_dir: str | None = None
+    pivot: str = "en"
+    engines: dict[str, MtEngineSettings] = Field(default_factory=dict)
+    beam_size: int = Field(default=4, ge=1, le=16)
+    max_batch_tokens: int = Field(default=1024, ge=16)
+    max_decoding_length: int = Field(default=256, ge=1, le=4096)
+    device: Literal["cpu", "cuda", "auto"] = "cpu"
+    compute_type: str = "auto"
+    threads: int = Field(default=0, ge=0)
+    tm_threshold: float = Field(default=0.75, ge=0.5, le=1.0)
+
+    @field_validator("engines")
+    @classmethod
+    def _known_engine_languages(
+        cls, value: dict[str, MtEngineSettings]
+    ) -> dict[str, MtEngineSettings]:
+        for lang in value:
+            _require_known(lang)
+        return value
+
+
 class ProjectConfig(Settings):
     """The ``[tool.workflow]`` table."""
 
@@ -43,6 +96,7 @@ class ProjectConfig(Settings):
     segmentation: Literal["sentence", "paragraph"] = "sentence"
     translation_team: str = ""
     bug_reports: str = ""
+    mt: MtSettings = Field(default_factory=MtSettings)
 
     @field_validator("source_language")
     @classmethod

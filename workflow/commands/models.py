@@ -1,0 +1,89 @@
+"""``workflow models``: list installed translation models, install Argos packages."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workflow.errors import ModelError
+from workflow.mt.argos import ArgosPackage, package_dirs, scan_packages
+from workflow.mt.engines import open_engine
+from workflow.mt.nllb import locate_nllb
+from workflow.project import Project
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "models",
+        help="list installed machine-translation models; install Argos packages",
+        description="Argos packages live in argostranslate's package folder (ARGOS_PACKAGES_DIR) "
+        "or in packages-dir of [tool.workflow.mt]; NLLB models are configured per language in "
+        "[tool.workflow.mt.engines].",
+    )
+    actions = parser.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    actions.add_parser("list", help="installed packages, the pairs and pivots they give, "
+                       "and the engine of each project language").set_defaults(handler=run_list)
+    install = actions.add_parser(
+        "install", help="install a .argosmodel file (validated) or a pair from Argos' index"
+    )
+    install.add_argument("archive", nargs="?", type=Path, metavar="PATH.argosmodel")
+    install.add_argument(
+        "--from-index", nargs=2, metavar=("FROM", "TO"),
+        help="download FROM→TO from Argos' package index (needs argostranslate and a network)",
+    )
+    install.set_defaults(handler=run_install)
+
+
+def run_list(args: argparse.Namespace, project: Project) -> int:
+    dirs = package_dirs(project)
+    packages, problems = scan_packages(dirs)
+    print("Argos package folders: " + ", ".join(str(folder) for folder in dirs))
+    for package in packages:
+        print(f"  {package.name:32} {package.from_code}→{package.to_code}  {package.version}")
+    for problem in problems:
+        print(f"  unusable: {problem}")
+    print("Pairs: " + (", ".join(language_pairs(packages, project.config.mt.pivot)) or "none"))
+    source = project.config.source_language
+    for lang, settings in project.config.mt.engines.items():
+        if settings.engine == "nllb":
+            try:
+                model = locate_nllb(project.root, settings, source, lang)
+                state = f"{model.source_token}→{model.target_token} ok"
+            except ModelError as exc:
+                state = f"unusable: {exc}"
+            print(f"NLLB model for {lang}: {settings.model} ({state})")
+    print(f"Engines ({source} → each project language):")
+    for lang in project.languages:
+        try:
+            described = open_engine(project, lang).provenance()
+        except ModelError as exc:
+            described = f"none ({exc})"
+        print(f"  {lang}: {described}")
+    return 0
+
+
+def language_pairs(packages: list[ArgosPackage], pivot: str) -> list[str]:
+    """``ja→en``, … for direct packages, then ``ja→ru (via en)`` for pivot routes."""
+    direct = sorted({(p.from_code, p.to_code) for p in packages})
+    pairs = [f"{a}→{b}" for a, b in direct]
+    for a, p in direct:
+        for q, b in direct:
+            if p == q == pivot and a != b and (a, b) not in direct:
+                pairs.append(f"{a}→{b} (via {pivot})")
+    return pairs
+
+
+def run_install(args: argparse.Namespace, project: Project) -> int:
+    from workflow.mt.install import install_from_index, install_package
+
+    if (args.archive is None) == (args.from_index is None):
+        raise ModelError("give either PATH.argosmodel or --from-index FROM TO")
+    target = package_dirs(project)[0]
+    with project.lock("models install"):
+        if args.from_index:
+            package = install_from_index(*args.from_index, target)
+        else:
+            package = install_package(args.archive.resolve(), target)
+    print(f"installed {package.name} ({package.from_code}→{package.to_code} "
+          f"{package.version}) in {target}")
+    return 0

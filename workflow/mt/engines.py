@@ -1,0 +1,76 @@
+"""Which engine translates into which language, from ``[tool.workflow.mt]`` and installed models.
+
+Without an entry in ``[tool.workflow.mt.engines]`` a language uses Argos packages (direct pair
+or through the pivot language).  Opening an engine checks files but loads no model yet.
+"""
+
+from __future__ import annotations
+
+from workflow.config import MtEngineSettings
+from workflow.errors import ModelError
+from workflow.mt.argos import ArgosEngine, find_route, package_dirs, scan_packages
+from workflow.mt.base import Engine
+from workflow.mt.ct2 import DecodeOptions, mt_stack_installed
+from workflow.mt.nllb import NllbEngine, locate_nllb
+from workflow.project import PYPROJECT, Project
+
+ENGINE_NAMES = ("argos", "nllb")
+
+
+def decode_options(project: Project) -> DecodeOptions:
+    """Batching and decoding settings of the project."""
+    mt = project.config.mt
+    return DecodeOptions(
+        beam_size=mt.beam_size, max_batch_tokens=mt.max_batch_tokens,
+        max_decoding_length=mt.max_decoding_length, device=mt.device,
+        compute_type=mt.compute_type, threads=mt.threads,
+    )
+
+
+def engine_settings(project: Project, target: str, name: str | None = None) -> MtEngineSettings:
+    """The configured engine for *target*, or the one named *name* (default: Argos)."""
+    configured = project.config.mt.engines.get(target)
+    if name is None:
+        return configured or MtEngineSettings(engine="argos")
+    if configured and configured.engine == name:
+        return configured
+    if name == "nllb":
+        raise ModelError(
+            f"no NLLB model configured for {target!r}", path=project.root / PYPROJECT,
+            hint=f'add {target} = {{ engine = "nllb", model = "<folder>" }} '
+            "to [tool.workflow.mt.engines]",
+        )
+    return MtEngineSettings(engine="argos")
+
+
+def open_engine(project: Project, target: str, name: str | None = None) -> Engine:
+    """The engine that translates the source language into *target*; :class:`ModelError`
+    (saying what to install or configure) if there is none."""
+    if not mt_stack_installed():
+        raise ModelError(
+            "machine translation needs the optional 'mt' extra (ctranslate2, sentencepiece)",
+            hint="pip install -e '.[mt]'",
+        )
+    source = project.config.source_language
+    settings = engine_settings(project, target, name)
+    if settings.engine == "nllb":
+        model = locate_nllb(project.root, settings, source, target)
+        return NllbEngine(model, source, target, decode_options(project))
+    pivot = project.config.mt.pivot
+    dirs = package_dirs(project)
+    packages, _ = scan_packages(dirs)
+    route = find_route(packages, source, target, pivot)
+    if route is None:
+        raise ModelError(
+            f"no Argos package for {source}→{target} (nor through {pivot})", path=dirs[0],
+            hint=f"workflow models install translate-{source}_{target}.argosmodel",
+        )
+    return ArgosEngine(route, decode_options(project))
+
+
+def available_engine(project: Project, lang: str) -> str | None:
+    """Name of the engine that would translate into *lang*, or None if none is usable."""
+    try:
+        return open_engine(project, lang).name
+    except ModelError:
+        return None
