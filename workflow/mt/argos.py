@@ -77,7 +77,8 @@ class ArgosPackage:
 
 def default_package_dirs(environ: dict[str, str] | os._Environ[str] = os.environ) -> list[Path]:
     """The folders argostranslate searches, computed as its ``settings`` module does."""
-    home = Path(environ["SNAP_USER_DATA"]) if "SNAP" in environ else Path.home()
+    home = Path(environ["SNAP_USER_DATA"] if "SNAP" in environ else environ.get("HOME", "~"))
+    home = home.expanduser()
     data_dir = Path(environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "argos-translate"
     config_dir = Path(environ.get("XDG_CONFIG_HOME") or home / ".config") / "argos-translate"
     configured = environ.get("ARGOS_PACKAGES_DIR") or _settings_json(config_dir).get(

@@ -63,8 +63,8 @@ def _check_members(
             raise ModelError(f"member with an absolute path: {name}", path=archive)
         if ".." in parts or not parts:
             raise ModelError(f"member escaping the package folder: {name}", path=archive)
-        mode = info.external_attr >> 16
-        if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        file_type = stat.S_IFMT(info.external_attr >> 16)
+        if file_type not in (0, stat.S_IFREG, stat.S_IFDIR):
             raise ModelError(f"symlink or special file in archive: {name}", path=archive)
         if len(parts) == 1 and not info.is_dir():
             raise ModelError(f"file outside the package folder: {name}", path=archive)
