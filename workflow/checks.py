@@ -69,19 +69,11 @@ RULES: dict[str, Rule] = {
             "warning",
             "End punctuation mismatch",
             "A source sentence ending in 。, ？ or ！ needs a translation ending in sentence "
-            "punctuation (closing quotes may follow); a question stays a question; a title "
-            "without a full stop gets none.",
+            "punctuation (closing quotes may follow); one ending in ―― may end with an em dash; "
+            "a question stays a question; a title without a full stop gets none.",
         ),
         Rule(
             "Q104",
-            "dash-ending",
-            "warning",
-            "Trailing dash not carried over",
-            "A source ending with ―― (a trailing dash) should end with an em dash (—) in the "
-            "translation, optionally followed by a full stop.",
-        ),
-        Rule(
-            "Q105",
             "mixed-script",
             "error",
             "Latin/Cyrillic homoglyphs in a word",
@@ -89,7 +81,7 @@ RULES: dict[str, Rule] = {
             "retype it in one script.",
         ),
         Rule(
-            "Q106",
+            "Q105",
             "double-space",
             "warning",
             "Doubled space",
@@ -353,8 +345,10 @@ def _spelled_out(entry: Entry, number: str, unit: str) -> bool:
     keys = {normalize(token.group()) for token in words(entry.translation)}
     if unit == "月" and 1 <= value <= 12:
         stem = _MONTHS[entry.lang][value - 1]
-        if entry.lang == "ru":
-            return any(stem + ending in keys for ending in _RU_MONTH_ENDINGS)
+        if entry.lang == "ru":  # also month adjectives: июньских, майский
+            return any(stem + ending in keys for ending in _RU_MONTH_ENDINGS) or any(
+                key.startswith(stem if len(stem) > 2 else "майск") for key in keys
+            )
         if entry.lang == "kk":
             return any(key == stem or key.startswith(stem) for key in keys)
         return stem in keys
@@ -424,48 +418,56 @@ def check_brackets(entry: Entry) -> list[Diagnostic]:
 
 
 def check_ending(entry: Entry) -> list[Diagnostic]:
-    """Q103/Q104: sentence-final punctuation and trailing dashes match the source."""
+    """Q103: sentence-final punctuation matches the source.
+
+    A source ending in ``――`` (with or without ``。``) may end with a dash (— – ―) or with
+    sentence punctuation; closing quotes and brackets after the punctuation are ignored.
+    """
     source = entry.source.rstrip().rstrip(_CLOSING)
     target = entry.translation.rstrip().rstrip(_CLOSING).rstrip()
     if not source or not target:
         return []
     if source.rstrip("。").endswith("――"):
-        if target.rstrip(".").rstrip().endswith(tuple(_DASHES)):
+        if target[-1] in _SENTENCE_END + _DASHES:
             return []
         return [
-            entry.finding(
-                "Q104",
-                "source ends with ―― but the translation does not end with a dash",
-                hint="end with an em dash (—)",
+            _ending(
+                entry,
+                "source ends with ―― but the translation ends without punctuation",
+                "end with an em dash (—) or . ! ?",
             )
         ]
     if source[-1] in _SENTENCE_END_JA:
         if target[-1] not in _SENTENCE_END:
             return [
-                entry.finding(
-                    "Q103",
+                _ending(
+                    entry,
                     "source ends a sentence but the translation has no end punctuation",
-                    hint="end with . ! ? or …",
+                    "end with . ! ? or …",
                 )
             ]
         if source[-1] in "？?" and target[-1] != "?":
             return [
-                entry.finding(
-                    "Q103",
+                _ending(
+                    entry,
                     "source is a question but the translation does not end with ?",
-                    hint="end with ?",
+                    "end with ?",
                 )
             ]
         return []
     if target[-1] == "." and not target.endswith(".."):
         return [
-            entry.finding(
-                "Q103",
+            _ending(
+                entry,
                 "translation ends with a full stop the source does not have",
-                hint="remove the final full stop (titles, headings)",
+                "remove the final full stop (titles, headings)",
             )
         ]
     return []
+
+
+def _ending(entry: Entry, message: str, hint: str) -> Diagnostic:
+    return entry.finding("Q103", message, hint=hint)
 
 
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
@@ -477,7 +479,7 @@ def _script(char: str) -> str | None:
 
 
 def check_mixed_script(entry: Entry) -> list[Diagnostic]:
-    """Q105: no word mixes Latin, Cyrillic or Greek letters (homoglyphs)."""
+    """Q104: no word mixes Latin, Cyrillic or Greek letters (homoglyphs)."""
     findings = []
     for token in words(entry.translation):
         for part in re.split(r"[-'’‐]", token.group()):
@@ -489,7 +491,7 @@ def check_mixed_script(entry: Entry) -> list[Diagnostic]:
             odd = [char for char in part if char.isalpha() and _script(char) != major]
             findings.append(
                 entry.finding(
-                    "Q105",
+                    "Q104",
                     f"word '{part}' mixes {' and '.join(s.title() for s in found)} "
                     f"letters ({', '.join(repr(c) for c in dict.fromkeys(odd))} not "
                     f"{major.title()})",
@@ -501,10 +503,10 @@ def check_mixed_script(entry: Entry) -> list[Diagnostic]:
 
 
 def check_spaces(entry: Entry) -> list[Diagnostic]:
-    """Q106: no doubled spaces inside the translation."""
+    """Q105: no doubled spaces inside the translation."""
     if re.search(r"[ \u00a0]{2,}", entry.translation.strip()):
         return [
-            entry.finding("Q106", "doubled space in the translation", hint="use a single space")
+            entry.finding("Q105", "doubled space in the translation", hint="use a single space")
         ]
     return []
 
