@@ -1,4 +1,13 @@
-"""Reading and writing PO files (validated load, GNU-compatible output, atomic save)."""
+"""Reading and writing PO files: validated load, GNU-identical output, atomic save.
+
+* :func:`load_po` reads strictly (:mod:`workflow.po_parse`): any malformed input raises
+  :class:`~workflow.errors.InputError` with ``path:line``, never a silently dropped entry.
+  Every entry's ``linenum`` is the line of its msgid.
+* :func:`format_po` gives the bytes GNU gettext 0.21 ``msgcat`` would write for the same
+  catalog (:mod:`workflow.po_format`, :mod:`workflow.po_wrap`), so files never churn
+  between our runs, ``msgmerge`` and translators' tools.
+* :func:`save_po` writes atomically and leaves an unchanged file untouched (same mtime).
+"""
 
 from __future__ import annotations
 
@@ -8,21 +17,26 @@ import polib
 
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_text
+from workflow.po_format import format_catalog
+from workflow.po_parse import parse_po_bytes
 
 
 def load_po(path: Path) -> polib.POFile:
-    """Load a PO/POT file; malformed input raises :class:`InputError` with ``path:line``."""
+    """Load a PO/POT file; malformed or unreadable input raises :class:`InputError`."""
+    path = Path(path)
     try:
-        return polib.pofile(str(path), wrapwidth=79)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"malformed PO file: {exc}", path=path) from exc
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read PO file: {exc.strerror or exc}", path=path,
+                         hint="check that the file exists and is readable") from exc
+    return parse_po_bytes(data, path)
 
 
 def format_po(po: polib.POFile) -> str:
-    """The text of *po* as GNU gettext would write it."""
-    return str(po)
+    """The text of *po* exactly as GNU gettext's ``msgcat`` would write it (UTF-8)."""
+    return format_catalog(po)
 
 
 def save_po(po: polib.POFile, path: Path) -> bool:
-    """Write *po* atomically; returns False when the file already had these bytes."""
-    return atomic_write_text(path, format_po(po))
+    """Write *po* atomically; returns False (file untouched) when it already had these bytes."""
+    return atomic_write_text(Path(path), format_po(po))

@@ -1,0 +1,414 @@
+"""Strict PO reader: a line-oriented lexer and parser that build a :class:`polib.POFile`.
+
+polib's own parser is lenient (an unterminated string can make an entry vanish), so PO
+input is read here instead, and every problem becomes an :class:`InputError` naming the
+file and line: syntax errors, invalid escapes, bytes that are not valid in the declared
+charset, control characters (they break the XML of DOCX exports), duplicate messages,
+plural forms that don't match ``nplurals`` and a missing header.
+
+Accepted as GNU gettext accepts them: a UTF-8 byte-order mark, CRLF or mixed line ends,
+raw tabs inside strings, several strings on one line, octal/hex escapes of ASCII
+characters, any charset Python can decode (the text is decoded before lexing, so the
+backslash-in-second-byte problem of Shift_JIS or Big5 does not arise).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from workflow.errors import InputError
+
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"]|$)")
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.?)")
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
+                   "v": "\v", "\\": "\\", '"': '"', "'": "'", "?": "?"}
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_CHARSET = re.compile(r"charset=([^ \t\n\\\"]+)")
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+_SYNTAX_HINT = "compare with the PO format: comments, msgctxt, msgid, msgstr, quoted strings"
+
+
+@dataclass
+class _Token:
+    """One lexed line: its kind, line number, obsolete marker and payload."""
+
+    kind: str  # comment, extracted, reference, flags, previous, keyword, string, blank
+    line: int
+    obsolete: bool
+    name: str = ""
+    text: str = ""
+    strings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Field:
+    name: str
+    line: int
+    value: str
+
+
+@dataclass
+class _Entry:
+    """Comments and fields of one message as read, before checks."""
+
+    line: int
+    obsolete: bool | None = None
+    tcomments: list[str] = field(default_factory=list)
+    ecomments: list[str] = field(default_factory=list)
+    references: list[tuple[str, str]] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    previous: list[_Field] = field(default_factory=list)
+    fields: list[_Field] = field(default_factory=list)
+
+    def value(self, name: str) -> _Field | None:
+        return next((item for item in self.fields if item.name == name), None)
+
+    @property
+    def msgid_line(self) -> int:
+        msgid = self.value("msgid")
+        return msgid.line if msgid else self.line
+
+
+def parse_po_bytes(data: bytes, path: Path) -> polib.POFile:
+    """Decode, lex and parse PO *data* read from *path* (used in error messages)."""
+    if not data:
+        raise InputError("empty file, not a PO catalog", path=path, line=1,
+                         hint="restore the file or regenerate it with `workflow update`")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    return _build(_decode_and_parse(data, path), path)
+
+
+def _decode_and_parse(data: bytes, path: Path) -> list[_Entry]:
+    """Entries of the file decoded in its declared charset (found by a first pass)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text, error = data.decode("latin-1"), exc
+    else:
+        error = None
+    entries = _Parser(path).parse(text)
+    charset = _declared_charset(entries, path)
+    if charset == "utf-8":
+        if error is not None:
+            raise InputError(f"invalid UTF-8 byte sequence ({data[error.start:error.end]!r})",
+                             path=path, line=data.count(b"\n", 0, error.start) + 1,
+                             hint="the header declares charset=UTF-8; fix or re-encode the file")
+        return entries
+    try:
+        return _Parser(path).parse(data.decode(charset))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"bytes {data[exc.start:exc.end]!r} are not valid {charset}",
+                         path=path, line=data.count(b"\n", 0, exc.start) + 1,
+                         hint="fix the charset= in the header or re-encode the file") from None
+
+
+def _declared_charset(entries: list[_Entry], path: Path) -> str:
+    """The Python codec name of the header's ``charset=`` (UTF-8 when absent or CHARSET)."""
+    header = _find_header(entries)
+    msgstr = header.value("msgstr") if header else None
+    match = _CHARSET.search(msgstr.value) if msgstr else None
+    if match is None or match.group(1).upper() == "CHARSET":
+        return "utf-8"
+    try:
+        return codecs.lookup(match.group(1)).name
+    except LookupError:
+        raise InputError(f"unknown charset {match.group(1)!r} in the header", path=path,
+                         line=msgstr.line, hint="declare charset=UTF-8") from None
+
+
+def _find_header(entries: list[_Entry]) -> _Entry | None:
+    for entry in entries:
+        msgid = entry.value("msgid")
+        if not entry.obsolete and msgid and msgid.value == "" and not entry.value("msgctxt"):
+            return entry
+    return None
+
+
+class _Parser:
+    """Turns PO text into :class:`_Entry` records, rejecting malformed syntax."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def error(self, line: int, message: str, hint: str = _SYNTAX_HINT) -> InputError:
+        return InputError(message, path=self.path, line=line, hint=hint)
+
+    def parse(self, text: str) -> list[_Entry]:
+        entries: list[_Entry] = []
+        entry: _Entry | None = None
+        current: _Field | None = None  # the field continuation strings extend
+        for number, raw in enumerate(text.split("\n"), start=1):
+            token = self.lex(raw.rstrip("\r"), number)
+            if token.kind == "blank":
+                continue
+            if token.kind in ("string", "previous-string"):
+                if current is None or (token.kind == "string") != (current.name[:1] != "|"):
+                    raise self.error(number, "string without a keyword before it")
+                self.check_marker(entry, token)
+                current.value += "".join(token.strings)
+                continue
+            if entry is not None and entry.fields and self.starts_entry(token, entry):
+                entries.append(self.finish(entry))
+                entry = None
+            if entry is None:
+                entry = _Entry(line=number)
+            self.check_marker(entry, token)
+            current = self.add(entry, token)
+        if entry is not None:
+            entries.append(self.finish(entry))
+        return entries
+
+    @staticmethod
+    def starts_entry(token: _Token, entry: _Entry) -> bool:
+        """Whether *token* begins the next message rather than continuing *entry*."""
+        if token.kind != "keyword":
+            return True
+        last = entry.fields[-1].name
+        if token.name == "msgid_plural":
+            return last != "msgid"
+        if token.name.startswith("msgstr"):
+            return not (last.startswith("msgid") or last.startswith("msgstr["))
+        return not (token.name == "msgid" and last == "msgctxt")
+
+    def check_marker(self, entry: _Entry | None, token: _Token) -> None:
+        """An entry is either all obsolete (``#~``) or all active."""
+        if entry is None or token.kind in ("comment", "extracted", "reference", "flags"):
+            return
+        if entry.obsolete is None:
+            entry.obsolete = token.obsolete
+        elif entry.obsolete != token.obsolete:
+            raise self.error(token.line, "entry mixes obsolete (#~) and active lines",
+                             hint="prefix every line of an obsolete entry with #~")
+
+    def add(self, entry: _Entry, token: _Token) -> _Field | None:
+        """Record *token* in *entry*; returns the field later strings continue."""
+        if token.kind in ("comment", "extracted", "reference", "flags"):
+            if entry.fields or entry.previous:
+                raise self.error(token.line, "comment inside an entry (between its strings)")
+            if token.kind == "comment":
+                entry.tcomments.append(token.text)
+            elif token.kind == "extracted":
+                entry.ecomments.append(token.text)
+            elif token.kind == "reference":
+                entry.references += _references(token.text)
+            else:
+                entry.flags += [flag.strip() for flag in token.text.split(",") if flag.strip()]
+            return None
+        item = _Field(token.name, token.line, "".join(token.strings))
+        if token.kind == "previous":
+            if entry.fields:
+                raise self.error(token.line, "#| previous string after the msgid")
+            item.name = "|" + item.name  # marks the field that #| strings continue
+            entry.previous.append(item)
+        else:
+            self.check_order(entry, token)
+            entry.fields.append(item)
+        return item
+
+    def check_order(self, entry: _Entry, token: _Token) -> None:
+        names = [item.name for item in entry.fields]
+        if token.name == "msgctxt" and names:
+            raise self.error(token.line, "msgctxt after the msgid")
+        if token.name == "msgid" and names not in ([], ["msgctxt"]):
+            raise self.error(token.line, "second msgid in one entry")
+        if token.name == "msgid_plural" and names[-1:] != ["msgid"]:
+            raise self.error(token.line, "msgid_plural without a msgid before it")
+        if token.name.startswith("msgstr") and "msgid" not in names:
+            raise self.error(token.line, f"{token.name} without a msgid before it")
+        if token.name == "msgstr" and "msgid_plural" in names:
+            raise self.error(token.line, "msgid_plural entry needs msgstr[0], msgstr[1]...")
+        if token.name.startswith("msgstr["):
+            if "msgid_plural" not in names:
+                raise self.error(token.line, f"{token.name} in an entry without msgid_plural")
+            expected = sum(name.startswith("msgstr[") for name in names)
+            if token.name != f"msgstr[{expected}]":
+                raise self.error(token.line,
+                                 f"{token.name} out of order, expected msgstr[{expected}]")
+
+    def finish(self, entry: _Entry) -> _Entry:
+        names = [item.name for item in entry.fields]
+        if "msgid" not in names:
+            if entry.fields:
+                raise self.error(entry.fields[0].line, f"{names[0]} without a msgid")
+            if entry.previous:
+                raise self.error(entry.previous[0].line, "#| previous string without an entry")
+            raise self.error(entry.line, "comments that belong to no entry",
+                             hint="remove them or add the msgid/msgstr they describe")
+        if not any(name.startswith("msgstr") for name in names):
+            raise self.error(entry.msgid_line, "msgid has no msgstr",
+                             hint='add msgstr "" after the msgid')
+        return entry
+
+    def lex(self, line: str, number: int) -> _Token:
+        """Classify one physical line."""
+        stripped = line.strip()
+        if not stripped:
+            return _Token("blank", number, False)
+        obsolete = stripped.startswith("#~")
+        if obsolete:
+            stripped = stripped[2:].lstrip()
+            if not stripped:
+                return _Token("blank", number, True)
+            if stripped.startswith("|"):
+                return self.lex_strings(stripped[1:].lstrip(), number, True, "previous")
+            return self.lex_strings(stripped, number, True, "keyword")
+        if stripped.startswith("#"):
+            return self.lex_comment(stripped, number)
+        return self.lex_strings(stripped, number, False, "keyword")
+
+    def lex_comment(self, line: str, number: int) -> _Token:
+        mark = line[1:2]
+        if mark == "|":
+            return self.lex_strings(line[2:].lstrip(), number, False, "previous")
+        kinds = {".": "extracted", ":": "reference", ",": "flags"}
+        kind = kinds.get(mark, "comment")
+        text = line[1:] if kind == "comment" else line[2:]
+        text = text.removeprefix(" ")
+        self.check_text(text, number)
+        return _Token(kind, number, False, text=text)
+
+    def lex_strings(self, line: str, number: int, obsolete: bool, kind: str) -> _Token:
+        """A ``keyword "string"`` line (or a bare continuation string)."""
+        name = ""
+        if not line.startswith('"'):
+            match = _KEYWORD.match(line)
+            if match is None:
+                raise self.error(number, f"unexpected text {line[:30]!r}")
+            name = match.group(1)
+            if kind == "previous" and name.startswith("msgstr"):
+                raise self.error(number, "#| previous strings hold no msgstr")
+            line = line[match.end():].lstrip()
+            if not line.startswith('"'):
+                raise self.error(number, f"{name} without a quoted string")
+        strings = []
+        while line:
+            match = _STRING.match(line)
+            if match is None:
+                if line.startswith('"'):
+                    raise self.error(number, "unterminated string",
+                                     hint='close the string with " on the same line')
+                raise self.error(number, f"unexpected text after a string: {line[:30]!r}")
+            strings.append(self.unescape(match.group(1), number))
+            line = line[match.end():].lstrip()
+        if not name:
+            kind = "previous-string" if kind == "previous" else "string"
+        return _Token(kind, number, obsolete, name=name, strings=strings)
+
+    def unescape(self, raw: str, number: int) -> str:
+        def replace(match: re.Match[str]) -> str:
+            code = match.group(1)
+            if code in _SIMPLE_ESCAPES:
+                return _SIMPLE_ESCAPES[code]
+            if code[:1] == "x" and len(code) > 1:
+                value = int(code[1:], 16)
+            elif code[:1].isdigit() and code[0] in "01234567":
+                value = int(code, 8)
+            else:
+                raise self.error(number, f"invalid escape sequence \\{code}",
+                                 hint='write \\\\ for a backslash, \\" for a quote')
+            if value >= 0x80:
+                raise self.error(number, f"escape \\{code} encodes a byte, not a character",
+                                 hint="write the character itself")
+            return chr(value)
+
+        text = _ESCAPE.sub(replace, raw) if "\\" in raw else raw
+        self.check_text(text, number)
+        return text
+
+    def check_text(self, text: str, number: int) -> None:
+        bad = _FORBIDDEN.search(text)
+        if bad is not None:
+            raise self.error(number, f"control character U+{ord(bad.group()):04X} in text",
+                             hint="remove it: only tab and newline are allowed in messages")
+
+
+def _references(text: str) -> list[tuple[str, str]]:
+    result = []
+    for token in text.split():
+        path, _, line = token.rpartition(":")
+        result.append((path, line) if path and line.isdigit() else (token, ""))
+    return result
+
+
+def _build(entries: list[_Entry], path: Path) -> polib.POFile:
+    """The polib catalog, after the checks that need the whole file."""
+    header = _find_header(entries)
+    if header is None:
+        raise InputError("no header entry (msgid \"\")", path=path, line=1,
+                         hint="add the header with Content-Type: text/plain; charset=UTF-8")
+    metadata = _metadata(header, path)
+    nplurals = _nplurals(metadata, header, path)
+    po = polib.POFile(wrapwidth=79, encoding="utf-8")
+    po.fpath = str(path)
+    po.header = "\n".join(header.tcomments)
+    po.metadata = metadata
+    po.metadata_is_fuzzy = ["fuzzy"] if "fuzzy" in header.flags else []
+    seen: dict[tuple[bool, str | None, str], int] = {}
+    for entry in entries:
+        if entry is header:
+            continue
+        po.append(_polib_entry(entry, path, nplurals, seen))
+    return po
+
+
+def _metadata(header: _Entry, path: Path) -> dict[str, str]:
+    if header.ecomments or header.references or header.previous:
+        raise InputError("the header entry has #. #: or #| lines", path=path,
+                         line=header.msgid_line, hint="keep only # comments on the header")
+    msgstr = header.value("msgstr")
+    assert msgstr is not None  # guaranteed by _Parser.finish
+    metadata: dict[str, str] = {}
+    for line in msgstr.value.split("\n"):
+        if not line.strip():
+            continue
+        key, colon, value = line.partition(":")
+        if not colon or not key.strip():
+            raise InputError(f"header line {line[:40]!r} is not 'Name: value'", path=path,
+                             line=msgstr.line, hint="fix the header field")
+        metadata[key.strip()] = value.strip()
+    return metadata
+
+
+def _nplurals(metadata: dict[str, str], header: _Entry, path: Path) -> int:
+    forms = metadata.get("Plural-Forms")
+    if forms is None:
+        return 2
+    match = _NPLURALS.search(forms)
+    if match is None or int(match.group(1)) < 1:
+        raise InputError(f"Plural-Forms has no valid nplurals: {forms!r}", path=path,
+                         line=header.msgid_line, hint="e.g. nplurals=2; plural=(n != 1);")
+    return int(match.group(1))
+
+
+def _polib_entry(entry: _Entry, path: Path, nplurals: int,
+                 seen: dict[tuple[bool, str | None, str], int]) -> polib.POEntry:
+    fields = {item.name: item.value for item in entry.fields}
+    obsolete = bool(entry.obsolete)
+    key = (obsolete, fields.get("msgctxt"), fields["msgid"])
+    if key in seen:
+        kind = "obsolete message" if obsolete else "message"
+        raise InputError(f"duplicate {kind}, first defined at line {seen[key]}", path=path,
+                         line=entry.msgid_line, hint="merge the two entries into one")
+    seen[key] = entry.msgid_line
+    plural = {int(name[7:-1]): value for name, value in fields.items()
+              if name.startswith("msgstr[")}
+    if "msgid_plural" in fields and len(plural) != nplurals:
+        raise InputError(f"{len(plural)} plural forms, the header says nplurals={nplurals}",
+                         path=path, line=entry.msgid_line,
+                         hint="give exactly one msgstr[n] per plural form")
+    previous = {item.name[1:]: item.value for item in entry.previous}
+    return polib.POEntry(
+        msgid=fields["msgid"], msgstr=fields.get("msgstr", ""), msgctxt=fields.get("msgctxt"),
+        msgid_plural=fields.get("msgid_plural", ""), msgstr_plural=plural,
+        tcomment="\n".join(entry.tcomments), comment="\n".join(entry.ecomments),
+        occurrences=entry.references, flags=entry.flags, obsolete=obsolete,
+        previous_msgctxt=previous.get("msgctxt"), previous_msgid=previous.get("msgid"),
+        previous_msgid_plural=previous.get("msgid_plural"), linenum=entry.msgid_line,
+    )
