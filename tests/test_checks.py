@@ -9,7 +9,13 @@ from pathlib import Path
 import polib
 import pytest
 
-from workflow.checks import Entry, check_catalog, check_entry, glossary_findings_count
+from workflow.checks import (
+    Entry,
+    check_catalog,
+    check_entry,
+    check_project,
+    glossary_findings_count,
+)
 from workflow.cli import main
 from workflow.glossary import load_glossary
 from workflow.project import Project
@@ -219,5 +225,5 @@ def test_cli_missing_catalog_and_bad_glossary_exit_2(project, capsys):
 
 def test_glossary_findings_count(project):
     root = Project.discover(project)
-    assert glossary_findings_count(root, "ru") == 1
-    assert glossary_findings_count(root, "en") == 0
+    assert glossary_findings_count(check_project(root, ["ru"])) == 1
+    assert glossary_findings_count(check_project(root, ["en"])) == 0

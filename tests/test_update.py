@@ -158,3 +158,28 @@ def test_status_reports_missing_catalog(make_project, capsys) -> None:
     assert run(root, "status", "--json") == 0
     rows = json.loads(capsys.readouterr().out)
     assert all(not row["exists"] and row["stale"] for row in rows)
+
+
+def test_status_counts_glossary_findings(make_project, capsys) -> None:
+    root = make_project()
+    (root / "glossary").mkdir()
+    (root / "glossary" / "terms.yaml").write_text(
+        "terms:\n  - id: moscow\n    kind: place\n    ja: [モスクワ]\n"
+        "    en: Moscow\n    ru: Москва\n    kk: Мәскеу\n",
+        encoding="utf-8",
+    )
+    assert run(root, "update") == 0
+    po_path = root / "locales" / "ru" / "7.po"
+    po = polib.pofile(str(po_path))
+    po.find("私は1989年にモスクワを訪れた。").msgstr = "В 1989 году я побывал в Москве."
+    po.find("ラズノインポルトの統計はあるが現場がない――。").msgstr = "Я посетил Ленинград."
+    po.save()
+    capsys.readouterr()
+    assert run(root, "status", "--json", "--lang", "ru") == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["glossary_findings"] == 0  # Москве is an inflected Москва; no term in the other
+    po.find("私は1989年にモスクワを訪れた。").msgstr = "В 1989 году я побывал в Ленинграде."
+    po.save()
+    assert run(root, "status", "--json", "--lang", "ru") == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["glossary_findings"] == 1

@@ -626,13 +626,6 @@ def check_project(
     return findings
 
 
-def glossary_findings_count(project: Project, lang: str) -> int:
-    """Unwaived glossary findings (G001, G002) over every existing catalog of *lang*."""
-    glossary = load_glossary(project.glossary_path)
-    count = 0
-    for source in project.source_paths():
-        po_path = project.po_path(lang, source.stem)
-        if po_path.is_file():
-            findings = check_catalog(load_po(po_path), relative(project, po_path), lang, glossary)
-            count += sum(1 for item in findings if item.code in GLOSSARY_CODES and not item.waived)
-    return count
+def glossary_findings_count(findings: Iterable[Diagnostic]) -> int:
+    """Unwaived glossary findings (G001, G002) among *findings*."""
+    return sum(1 for item in findings if item.code in GLOSSARY_CODES and not item.waived)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from workflow.checks import check_catalog, glossary_findings_count
+from workflow.glossary import Glossary, load_glossary
 from workflow.pofile import load_po
 from workflow.project import Project
 
@@ -21,6 +23,7 @@ class CatalogStatus:
     fuzzy: int = 0
     untranslated: int = 0
     obsolete: int = 0
+    glossary_findings: int = 0
     stale: bool = False
 
     @property
@@ -35,15 +38,18 @@ def project_status(
     project: Project, doc_ids: list[str] | None = None, langs: list[str] | None = None
 ) -> list[CatalogStatus]:
     """Status of every (document, language) catalog, in document then language order."""
+    glossary = load_glossary(project.glossary_path) if project.glossary_path.exists() else None
     rows = []
     for document in project.documents(doc_ids):
         msgids = {segment.text for segment in document.segments()}
         for lang in langs or project.languages:
-            rows.append(_catalog_status(project, document.doc_id, lang, msgids))
+            rows.append(_catalog_status(project, document.doc_id, lang, msgids, glossary))
     return rows
 
 
-def _catalog_status(project: Project, doc: str, lang: str, msgids: set[str]) -> CatalogStatus:
+def _catalog_status(
+    project: Project, doc: str, lang: str, msgids: set[str], glossary: Glossary | None
+) -> CatalogStatus:
     path = project.po_path(lang, doc)
     shown = str(path.relative_to(project.root))
     if not path.exists():
@@ -54,6 +60,7 @@ def _catalog_status(project: Project, doc: str, lang: str, msgids: set[str]) -> 
     active = [entry for entry in po if not entry.obsolete]
     fuzzy = sum(1 for entry in active if entry.fuzzy and entry.msgstr)
     untranslated = sum(1 for entry in active if not entry.msgstr)
+    findings = check_catalog(po, shown, lang, glossary) if glossary else []
     return CatalogStatus(
         doc,
         lang,
@@ -64,13 +71,23 @@ def _catalog_status(project: Project, doc: str, lang: str, msgids: set[str]) -> 
         fuzzy=fuzzy,
         untranslated=untranslated,
         obsolete=len(po) - len(active),
+        glossary_findings=glossary_findings_count(findings),
         stale={entry.msgid for entry in active} != msgids,
     )
 
 
 def format_table(rows: list[CatalogStatus]) -> str:
     """A plain-text table, one line per catalog."""
-    header = ("document", "lang", "reviewed", "fuzzy", "untranslated", "obsolete", "progress")
+    header = (
+        "document",
+        "lang",
+        "reviewed",
+        "fuzzy",
+        "untranslated",
+        "obsolete",
+        "glossary",
+        "progress",
+    )
     lines = [header]
     for row in rows:
         note = "" if row.exists else "  (missing: run workflow update)"
@@ -83,6 +100,7 @@ def format_table(rows: list[CatalogStatus]) -> str:
                 str(row.fuzzy),
                 str(row.untranslated),
                 str(row.obsolete),
+                str(row.glossary_findings),
                 f"{row.percent_reviewed:5.1f}%{note}",
             )
         )
