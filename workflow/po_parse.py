@@ -27,7 +27,7 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.?)")
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
-                   "v": "\v", "\\": "\\", '"': '"', "'": "'", "?": "?"}
+                   "v": "\v", "\\": "\\", '"': '"'}
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _CHARSET = re.compile(r"charset=([^ \t\n\\\"]+)")
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
@@ -350,7 +350,7 @@ def _build(entries: list[_Entry], path: Path) -> polib.POFile:
     po.header = "\n".join(header.tcomments)
     po.metadata = metadata
     po.metadata_is_fuzzy = ["fuzzy"] if "fuzzy" in header.flags else []
-    seen: dict[tuple[bool, str | None, str], int] = {}
+    seen: dict[tuple[bool, str | None, str], int] = {(False, None, ""): header.msgid_line}
     for entry in entries:
         if entry is header:
             continue
