@@ -44,6 +44,7 @@ BROKEN = {
     "plural_order.po": (14, "msgstr[2] out of order"),
     "missing_header.po": (1, "no header entry"),
     "bad_header_line.po": (2, "is not 'Name: value'"),
+    "header_without_content_type.po": (3, "no Content-Type"),
     "empty.po": (1, "empty file"),
     "mixed_obsolete.po": (12, "mixes obsolete"),
     "msgstr_without_msgid.po": (13, "msgstr without a msgid"),

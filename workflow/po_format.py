@@ -49,8 +49,13 @@ def header_entry(po: polib.POFile) -> polib.POEntry | None:
     """The header as an entry (``msgid ""``), its charset set to UTF-8; None if empty."""
     if not po.metadata and not po.header:
         return None
-    msgstr = "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
-    msgstr = _CHARSET.sub("charset=UTF-8", msgstr, count=1)
+    metadata = dict(po.metadata)
+    if "Content-Type" in metadata:
+        content_type = _CHARSET.sub("charset=UTF-8", metadata["Content-Type"], count=1)
+        if not _CHARSET.search(content_type):
+            content_type += "; charset=UTF-8"
+        metadata["Content-Type"] = content_type
+    msgstr = "".join(f"{key}: {value}\n" for key, value in metadata.items())
     fuzzy = po.metadata_is_fuzzy
     is_fuzzy = "fuzzy" in fuzzy if isinstance(fuzzy, list) else bool(fuzzy)
     return polib.POEntry(msgid="", msgstr=msgstr, tcomment=po.header,

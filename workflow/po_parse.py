@@ -248,12 +248,12 @@ class _Parser:
 
     def lex(self, line: str, number: int) -> _Token:
         """Classify one physical line."""
-        stripped = line.strip()
-        if not stripped:
+        stripped = line.lstrip()
+        if not stripped.strip():
             return _Token("blank", number, False)
         obsolete = stripped.startswith("#~")
         if obsolete:
-            stripped = stripped[2:].lstrip()
+            stripped = stripped[2:].strip()
             if not stripped:
                 return _Token("blank", number, True)
             if stripped.startswith("|"):
@@ -261,12 +261,12 @@ class _Parser:
             return self.lex_strings(stripped, number, True, "keyword")
         if stripped.startswith("#"):
             return self.lex_comment(stripped, number)
-        return self.lex_strings(stripped, number, False, "keyword")
+        return self.lex_strings(stripped.rstrip(), number, False, "keyword")
 
     def lex_comment(self, line: str, number: int) -> _Token:
         mark = line[1:2]
         if mark == "|":
-            return self.lex_strings(line[2:].lstrip(), number, False, "previous")
+            return self.lex_strings(line[2:].strip(), number, False, "previous")
         kinds = {".": "extracted", ":": "reference", ",": "flags"}
         kind = kinds.get(mark, "comment")
         text = line[1:] if kind == "comment" else line[2:]
@@ -373,6 +373,9 @@ def _metadata(header: _Entry, path: Path) -> dict[str, str]:
             raise InputError(f"header line {line[:40]!r} is not 'Name: value'", path=path,
                              line=msgstr.line, hint="fix the header field")
         metadata[key.strip()] = value.strip()
+    if "Content-Type" not in metadata:
+        raise InputError("the header has no Content-Type field", path=path, line=msgstr.line,
+                         hint='add "Content-Type: text/plain; charset=UTF-8\\n" to the header')
     return metadata
 
 
