@@ -95,9 +95,10 @@ def make_project(root: Path) -> Project:
 def write_catalog(
     project: Project, lang: str, translations: list[str] | None = None,
     fuzzy: frozenset[int] = frozenset(), revision: str = "2026-02-20 09:30+0000",
+    doc_id: str = "118",
 ) -> Path:
-    """Write ``locales/<lang>/118.po``; indexes in *fuzzy* are flagged fuzzy, "" is untranslated."""
-    document = project.documents(["118"])[0]
+    """Write ``locales/<lang>/<doc_id>.po``; indexes in *fuzzy* are fuzzy, "" is untranslated."""
+    document = project.documents([doc_id])[0]
     texts = TRANSLATIONS[lang] if translations is None else translations
     po = polib.POFile(wrapwidth=79)
     po.metadata = {
@@ -115,7 +116,13 @@ def write_catalog(
             flags=["fuzzy"] if index in fuzzy else [],
         )
         po.append(entry)
-    path = project.po_path(lang, "118")
+    path = project.po_path(lang, doc_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     po.save(str(path))
     return path
+
+
+def msgid_line(path: Path, msgid: str) -> int:
+    """The 1-based line of ``msgid "<msgid>"`` in the PO file at *path* (short msgids only)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return lines.index(f'msgid "{msgid}"') + 1

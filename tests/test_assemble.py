@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.export_samples import TRANSLATIONS, make_project, write_catalog
+from tests.export_samples import TRANSLATIONS, make_project, msgid_line, write_catalog
 from workflow.assemble import IncompleteTranslationError, assemble
 from workflow.export import fonts
 from workflow.export.conventions import CONVENTIONS
@@ -49,7 +49,6 @@ def test_final_mode_refuses_fuzzy_and_untranslated_with_locations(project: Proje
     texts = list(TRANSLATIONS["kk"])
     texts[5] = ""
     po_path = write_catalog(project, "kk", texts, fuzzy=frozenset({8}))
-    entries = {e.msgid: e for e in polib.pofile(str(po_path))}
     with pytest.raises(IncompleteTranslationError) as caught:
         assemble(project, project.documents()[0], "kk")
     problems = caught.value.problems
@@ -58,7 +57,7 @@ def test_final_mode_refuses_fuzzy_and_untranslated_with_locations(project: Proje
         ("fuzzy", "工場の中は驚くほど暖かかった。"),
     ]
     first = str(problems[0])
-    line = entries["気温は零下三十度まで下がっていた。"].linenum
+    line = msgid_line(po_path, "気温は零下三十度まで下がっていた。")
     assert first.startswith(f"locales/kk/118.po:{line}: untranslated")
     assert "source sources/ja/118.md:10" in first
     assert "2 of 11 segments" in str(caught.value)
@@ -111,7 +110,7 @@ def test_uncovered_character_is_an_error_naming_the_segment(project: Project) ->
     texts = list(TRANSLATIONS["ru"])
     texts[9] = "Инженеры смеялись \U0001f600"
     po_path = write_catalog(project, "ru", texts)
-    line = next(e.linenum for e in polib.pofile(str(po_path)) if e.msgstr == texts[9])
+    line = msgid_line(po_path, "技術者たちは「ここには周期表の半分がある」と笑った。")
     translated = assemble(project, project.documents()[0], "ru")
     with pytest.raises(fonts.ExportError) as caught:
         fonts.check_coverage(translated)

@@ -125,15 +125,16 @@ def assemble(
 ) -> TranslatedDocument:
     """Build the *lang* version of *document*.
 
-    ``lang`` may be the source language (the original text).  In final mode a missing, empty
-    or fuzzy translation raises :class:`IncompleteTranslationError` listing every such segment.
+    ``lang`` may be the source language (the original text, never a draft).  In final mode
+    a missing, empty or fuzzy translation raises :class:`IncompleteTranslationError`
+    listing every such segment.
     """
     if lang == document.language:
         blocks = tuple(
             AssembledBlock(b.kind, tuple(Piece(s.text, "reviewed", s, None) for s in b.segments))
             for b in document.blocks
         )
-        return _translated(document, lang, None, blocks, [], draft, None)
+        return _translated(document, lang, None, blocks, [], False, None)
     po_file = project.po_path(lang, document.doc_id)
     po_rel = _relative(project, po_file)
     catalog = load_po(po_file) if po_file.is_file() else None
