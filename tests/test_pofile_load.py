@@ -50,6 +50,7 @@ BROKEN = {
     "msgstr_without_msgid.po": (13, "msgstr without a msgid"),
     "msgctxt_without_msgid.po": (11, "msgctxt without a msgid"),
     "trailing_comment.po": (14, "belong to no entry"),
+    "previous_without_msgid.po": (6, "without #| msgid"),
 }
 
 

@@ -78,10 +78,14 @@ def _entry_lines(entry: polib.POEntry, *, obsolete: bool, breakable: bool) -> li
     lines += _comment_lines(entry.comment, "#.")
     lines += reference_lines(entry.occurrences)
     lines += _flag_lines(entry, obsolete)
-    do_wrap = "no-wrap" not in entry.flags
+    do_wrap = obsolete or "no-wrap" not in entry.flags  # obsolete entries keep only "fuzzy"
     kwargs = {"do_wrap": do_wrap, "breakable": breakable}
     previous_prefix = "#~| " if obsolete else "#| "
-    for name, value in (("msgctxt", entry.previous_msgctxt), ("msgid", entry.previous_msgid),
+    previous_msgid = entry.previous_msgid
+    if previous_msgid is None and (entry.previous_msgctxt is not None
+                                   or entry.previous_msgid_plural is not None):
+        previous_msgid = ""  # the PO grammar has no "#| msgctxt" without "#| msgid"
+    for name, value in (("msgctxt", entry.previous_msgctxt), ("msgid", previous_msgid),
                         ("msgid_plural", entry.previous_msgid_plural)):
         if value is not None:
             lines += wrap(name, value, prefix=previous_prefix, **kwargs)

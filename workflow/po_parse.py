@@ -241,6 +241,9 @@ class _Parser:
                 raise self.error(entry.previous[0].line, "#| previous string without an entry")
             raise self.error(entry.line, "comments that belong to no entry",
                              hint="remove them or add the msgid/msgstr they describe")
+        previous = [item.name for item in entry.previous]
+        if previous and "|msgid" not in previous:
+            raise self.error(entry.previous[0].line, "#| previous strings without #| msgid")
         if not any(name.startswith("msgstr") for name in names):
             raise self.error(entry.msgid_line, "msgid has no msgstr",
                              hint='add msgstr "" after the msgid')

@@ -187,19 +187,18 @@ def wrap(name: str, value: str, *, prefix: str = "", do_wrap: bool = True,
     startcol_after_break = len(prefix) + 1
     width = (page_width if do_wrap else 2**31 - 1) - 1 - startcol_after_break
     first_line = True
+    first_startcol = len(prefix) + len(name) + 2 - startcol_after_break
+    later_startcol = len(prefix) + 1 - startcol_after_break
     for number, portion in enumerate(portions):
         text, overrides = _escape_portion(portion)
-        breaks = _breaks(text, overrides, width, len(prefix) + len(name) + 2 - startcol_after_break,
-                         breakable)
+        startcol = first_startcol if first_line else later_startcol
+        breaks = _breaks(text, overrides, width, startcol, breakable)
         if first_line and text and (
-            number + 1 < len(portions)
-            or len(prefix) + len(name) + 2 - startcol_after_break > width
-            or POSSIBLE in breaks
+            number + 1 < len(portions) or startcol > width or POSSIBLE in breaks
         ):
             lines.append(f'{prefix}{name} ""')
             first_line = False
-            breaks = _breaks(text, overrides, width, len(prefix) + 1 - startcol_after_break,
-                             breakable)
+            breaks = _breaks(text, overrides, width, later_startcol, breakable)
         head = f"{prefix}{name} " if first_line else prefix
         first_line = False
         start = 0
