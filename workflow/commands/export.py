@@ -7,7 +7,6 @@ import sys
 
 from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option
 from workflow.export import FORMATS, ExportResult, export_project
-from workflow.fsio import project_lock
 from workflow.project import Project
 
 
@@ -26,16 +25,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="only this language; repeatable; the source language exports the original"
              " (default: all target languages)",
     )
-    parser.add_argument(
-        "--format", action="extend", dest="formats", type=_formats, metavar="FMT",
-        help="pdf, docx or both (comma-separated or repeated; default: both)",
-    )
+    add_format_option(parser)
     parser.add_argument(
         "--draft", action="store_true",
         help="include fuzzy and untranslated segments, visibly marked, with a draft notice",
     )
     add_doc_option(parser)
     parser.set_defaults(handler=run)
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    """``--format pdf,docx`` (comma-separated or repeated; default: both)."""
+    parser.add_argument(
+        "--format", action="extend", dest="formats", type=_formats, metavar="FMT",
+        help="pdf, docx or both (comma-separated or repeated; default: both)",
+    )
 
 
 def _formats(value: str) -> list[str]:
@@ -50,7 +54,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
     """Export, print one line per file, and list unreviewed segments of refused languages."""
     langs = [project.require_language(lang) for lang in args.langs or project.languages]
     formats = list(dict.fromkeys(args.formats or FORMATS))
-    with project_lock(project.root, "export"):
+    with project.lock("export"):
         results = export_project(project, langs, formats, args.docs, args.draft)
     return report(results, project)
 
