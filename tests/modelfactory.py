@@ -183,9 +183,14 @@ def build_ct2_model(
 def build_argos_package(
     dest: Path, from_code: str, to_code: str, *, shape: ModelShape = ModelShape(),
     version: str = "1.9", eos_bias: float = 0.0, quantization: str | None = None,
-    vocab_size: int = 600, seed: int = 0,
+    vocab_size: int = 600, seed: int = 0, pad_vocabulary_to: int = 0,
 ) -> Path:
-    """Build ``<dest>/translate-<from>_<to>.argosmodel`` and return its path."""
+    """Build ``<dest>/translate-<from>_<to>.argosmodel`` and return its path.
+
+    *pad_vocabulary_to* appends unused tokens to the model vocabulary (after the SentencePiece
+    pieces) so that embeddings and output projection have a real model's size even when the
+    training lines only give a few thousand pieces.
+    """
     name = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
     work = dest / f"{name}.build"
     package = work / name
@@ -194,6 +199,7 @@ def build_argos_package(
         corpus((from_code, to_code)), package / "sentencepiece", vocab_size=vocab_size
     )
     (package / "sentencepiece.vocab").unlink()
+    pieces += [f"<unused{i}>" for i in range(pad_vocabulary_to - len(pieces))]
     build_ct2_model(
         package / "model", pieces, shape, seed=seed, eos_bias=eos_bias,
         quantization=quantization,

@@ -105,7 +105,7 @@ def catalogs(draw: st.DrawFn) -> polib.POFile:
     po.metadata_is_fuzzy = draw(st.booleans())
     seen = set()
     for entry in draw(st.lists(entries(nplurals), max_size=12)):
-        key = (entry.obsolete, entry.msgctxt, entry.msgid)
+        key = (entry.msgctxt, entry.msgid)
         if key not in seen:
             seen.add(key)
             po.append(entry)

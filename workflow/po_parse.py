@@ -353,7 +353,7 @@ def _build(entries: list[_Entry], path: Path) -> polib.POFile:
     po.header = "\n".join(header.tcomments)
     po.metadata = metadata
     po.metadata_is_fuzzy = ["fuzzy"] if "fuzzy" in header.flags else []
-    seen: dict[tuple[bool, str | None, str], int] = {(False, None, ""): header.msgid_line}
+    seen: dict[tuple[str | None, str], tuple[bool, int]] = {(None, ""): (False, 0)}
     for entry in entries:
         if entry is header:
             continue
@@ -394,15 +394,13 @@ def _nplurals(metadata: dict[str, str], header: _Entry, path: Path) -> int:
 
 
 def _polib_entry(entry: _Entry, path: Path, nplurals: int,
-                 seen: dict[tuple[bool, str | None, str], int]) -> polib.POEntry:
+                 seen: dict[tuple[str | None, str], tuple[bool, int]]) -> polib.POEntry:
     fields = {item.name: item.value for item in entry.fields}
     obsolete = bool(entry.obsolete)
-    key = (obsolete, fields.get("msgctxt"), fields["msgid"])
+    key = (fields.get("msgctxt"), fields["msgid"])
     if key in seen:
-        kind = "obsolete message" if obsolete else "message"
-        raise InputError(f"duplicate {kind}, first defined at line {seen[key]}", path=path,
-                         line=entry.msgid_line, hint="merge the two entries into one")
-    seen[key] = entry.msgid_line
+        _check_duplicate(seen[key], obsolete, path, entry.msgid_line)
+    seen[key] = (obsolete, entry.msgid_line)
     plural = {int(name[7:-1]): value for name, value in fields.items()
               if name.startswith("msgstr[")}
     if "msgid_plural" in fields and len(plural) != nplurals:
@@ -418,3 +416,17 @@ def _polib_entry(entry: _Entry, path: Path, nplurals: int,
         previous_msgctxt=previous.get("msgctxt"), previous_msgid=previous.get("msgid"),
         previous_msgid_plural=previous.get("msgid_plural"), linenum=entry.msgid_line,
     )
+
+
+def _check_duplicate(first: tuple[bool, int], obsolete: bool, path: Path, line: int) -> None:
+    """Raise for a second message with the same msgctxt and msgid (GNU gettext does too)."""
+    first_obsolete, first_line = first
+    if first_line == 0:
+        raise InputError("second header entry (msgid \"\")", path=path, line=line,
+                         hint="keep one header")
+    if first_obsolete == obsolete:
+        kind = "obsolete message" if obsolete else "message"
+        raise InputError(f"duplicate {kind}, first defined at line {first_line}", path=path,
+                         line=line, hint="merge the two entries into one")
+    raise InputError(f"message is both active and obsolete (other copy at line {first_line})",
+                     path=path, line=line, hint="delete the obsolete (#~) copy")

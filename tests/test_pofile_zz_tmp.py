@@ -1,0 +1,229 @@
+"""format_po writes what GNU gettext's msgcat writes, byte for byte; save_po is idempotent."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workflow.pofile import format_po, load_po, save_po
+
+REPO = Path(__file__).resolve().parent.parent
+needs_gettext = pytest.mark.skipif(
+    shutil.which("msgcat") is None or shutil.which("msgfmt") is None,
+    reason="GNU gettext (msgcat, msgfmt) is the reference and is not installed",
+)
+
+JA = ("中央アジア", "レアメタル", "資源", "を", "語る", "とき", "私は", "いつも", "「時間の層」",
+      "『周期表の交差点』", "（現ウスケメン）", "ウスチ・カメノゴルスク", "ッ", "ャ", "ー", "ァ",
+      "。", "、", "――", "――。", "１９８９年", "０", "ペレストロイカ", "(改革)", "です", "！", "？")
+EN = ("the", "rare", "metal", "resources", "of", "Central", "Asia", "time", "layer", "1989",
+      "Ust-Kamenogorsk", "(now", "Oskemen)", "U.S.S.R.", "e.g.", "well-known", "--", "...")
+RU = ("Центральная", "Азия", "редкие", "металлы", "Разноимпорт", "Разноимпорта", "времени",
+      "перестройка", "«слой", "времени»", "—", "г.", "т.е.")
+KK = ("Өскемен", "Өскеменде", "Өскеменнен", "қазақ", "әдебиеті", "ғылым", "ұлттық", "үкімет",
+      "һәм", "іздеу", "өнеркәсіп", "қала", "ңғ")
+SEPARATORS = (" ", " ", " ", "", "\n", "\t", ", ", ". ", '"', "\\", "'", "-", "/", "  ", "\u3000")
+
+words = st.sampled_from(JA + EN + RU + KK)
+pieces = st.one_of(words, words, words, st.sampled_from(SEPARATORS),
+                   st.text(alphabet="aя字ア「」。、 .\n\t\"\\ә", max_size=6))
+texts = st.lists(pieces, max_size=60).map("".join)
+short_texts = st.lists(pieces, max_size=8).map("".join)
+# A comment line ending in a backslash would continue on the next line (GNU po-lex).
+comment_lines = st.lists(st.lists(st.one_of(words, st.sampled_from((" ", "  ", ": ", "#"))),
+                                  max_size=12).map("".join), min_size=1, max_size=3)
+references = st.lists(
+    st.tuples(st.sampled_from(("sources/ja/118.md", "sources/ja/7.md", "a.md",
+                               "very/long/path/to/some/source/document-name.md")),
+              st.sampled_from(("", "1", "12", "1234"))),
+    max_size=12)
+
+
+def _like(msgid: str, msgstr: str) -> str:
+    """*msgstr* with the leading/trailing newline of *msgid*, as msgfmt -c demands."""
+    if not msgstr:
+        return msgstr
+    msgstr = msgstr.strip("\n")
+    if msgid.startswith("\n"):
+        msgstr = "\n" + msgstr
+    if msgid.endswith("\n") and msgid != "\n":
+        msgstr += "\n"
+    return msgstr or "x"
+
+
+@st.composite
+def entries(draw: st.DrawFn, nplurals: int) -> polib.POEntry:
+    msgid = draw(texts.filter(bool))
+    plural = draw(st.booleans()) and draw(st.integers(0, 4)) == 0
+    obsolete = draw(st.integers(0, 6)) == 0
+    entry = polib.POEntry(
+        msgid=msgid,
+        msgctxt=draw(st.none() | short_texts),
+        tcomment="\n".join(draw(comment_lines)) if draw(st.booleans()) else "",
+        comment="\n".join(draw(comment_lines)) if draw(st.booleans()) else "",
+        occurrences=[] if obsolete else draw(references),
+        flags=draw(st.lists(st.sampled_from(("fuzzy", "no-wrap")), unique=True, max_size=2)),
+        previous_msgid=draw(st.none() | texts),
+        previous_msgctxt=draw(st.none() | short_texts),
+        obsolete=obsolete,
+    )
+    if plural:
+        entry.msgid_plural = draw(texts.filter(bool).map(lambda text: _like(msgid, text)))
+        translated = draw(st.booleans())
+        entry.msgstr_plural = {
+            index: _like(msgid, draw(texts)) if translated else "" for index in range(nplurals)
+        }
+    else:
+        entry.msgstr = _like(msgid, draw(texts))
+    return entry
+
+
+@st.composite
+def catalogs(draw: st.DrawFn) -> polib.POFile:
+    nplurals = draw(st.sampled_from((1, 2, 3)))
+    po = polib.POFile()
+    po.header = "\n".join(draw(comment_lines)) if draw(st.booleans()) else ""
+    po.metadata = {
+        "Project-Id-Version": "118",
+        "Language": draw(st.sampled_from(("en", "ru", "kk"))),
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": f"nplurals={nplurals}; plural=(n != 1);" if nplurals == 2
+        else f"nplurals={nplurals}; plural=0;" if nplurals == 1
+        else "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+             "(n%100<10 || n%100>=20) ? 1 : 2);",
+    }
+    po.metadata_is_fuzzy = draw(st.booleans())
+    seen = set()
+    for entry in draw(st.lists(entries(nplurals), max_size=12)):
+        key = (entry.obsolete, entry.msgctxt, entry.msgid)
+        if key not in seen:
+            seen.add(key)
+            po.append(entry)
+    return po
+
+
+def _msgcat(path: Path) -> bytes:
+    result = subprocess.run(["msgcat", "--force-po", str(path)], capture_output=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr.decode() + path.read_text(encoding="utf-8")
+    return result.stdout
+
+
+def _assert_like_gnu(po: polib.POFile, path: Path) -> str:
+    text = format_po(po)
+    path.write_text(text, encoding="utf-8")
+    gnu = _msgcat(path).decode("utf-8")
+    if gnu != text:
+        path.with_suffix(".gnu").write_text(gnu, encoding="utf-8")
+        pytest.fail(f"differs from msgcat: diff {path} {path.with_suffix('.gnu')}")
+    checked = subprocess.run(["msgfmt", "-c", "--check-format", "-o", os.devnull, str(path)],
+                             capture_output=True, check=False)
+    assert checked.returncode == 0, checked.stderr.decode()
+    return text
+
+
+@needs_gettext
+@settings(max_examples=2500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(po=catalogs())
+def test_output_is_what_msgcat_writes(po: polib.POFile, tmp_path_factory) -> None:
+    path = tmp_path_factory.mktemp("gnu") / "catalog.po"
+    text = _assert_like_gnu(po, path)
+    assert format_po(load_po(path)) == text
+
+
+def _essay_sentences() -> list[str]:
+    body = (REPO / "sources" / "ja" / "118.md").read_text(encoding="utf-8").split("---", 2)[2]
+    return [s for p in body.split("\n\n") for s in re.findall(r"[^。]+。?", p.strip()) if s]
+
+
+def _catalog(pairs: list[tuple[str, str]], language: str = "ja") -> polib.POFile:
+    po = polib.POFile()
+    po.metadata = {"Project-Id-Version": "118", "Language": language, "MIME-Version": "1.0",
+                   "Content-Type": "text/plain; charset=UTF-8",
+                   "Content-Transfer-Encoding": "8bit",
+                   "Plural-Forms": "nplurals=2; plural=(n != 1);"}
+    for number, (msgid, msgstr) in enumerate(pairs, start=1):
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr,
+                                occurrences=[("sources/ja/118.md", str(number))]))
+    return po
+
+
+@needs_gettext
+def test_essay_sentences_wrap_like_msgcat(tmp_path: Path) -> None:
+    sentences = _essay_sentences()
+    assert len(sentences) > 30
+    paragraphs = [p.strip() for p in (REPO / "sources" / "ja" / "118.md")
+                  .read_text(encoding="utf-8").split("---", 2)[2].split("\n\n") if p.strip()]
+    po = _catalog([(s, s) for s in sentences] + [(p, "") for p in paragraphs])
+    text = _assert_like_gnu(po, tmp_path / "essay.po")
+    assert "」\n" not in text.replace('"\n', "")  # sanity: no line ends inside quotes
+
+
+@needs_gettext
+def test_hand_picked_cases_match_msgcat(tmp_path: Path) -> None:
+    pairs = [
+        ("時間の層" * 19 + "「時間」", "Слой времени " * 7 + "— Өскемен қаласында"),
+        ("ア" * 36 + "ッ" + "ー" + "ァ" * 3, "x" * 76 + " y"),
+        ("「" * 20 + "あ" * 30 + "」" * 20, "\\" * 90),
+        ("a\tb\"c\\d\n\nsecond paragraph\n", "a\tб\"в\\г\n\nвторой абзац\n"),
+        ("line\n", "строка\n"),
+        ("１２３４５６７８９０" * 5 + "年", "1989-1993 " * 9),
+        ("word " * 15 + "――。", "сөз " * 25),
+        ("\n", "\n"),
+        ("「" + "ペレストロイカ(改革)とグラスノスチ(情報公開)のお陰である。」" * 2, ""),
+    ]
+    po = _catalog(pairs, "ru")
+    po.append(polib.POEntry(msgid="plural " * 12, msgid_plural="plurals " * 12,
+                            msgstr_plural={0: "один " * 20, 1: "много " * 20}))
+    po.append(polib.POEntry(msgid="Value of %d percent", msgstr="Значение %d процентов",
+                            flags=["c-format", "fuzzy"]))
+    po.append(polib.POEntry(msgid="no wrap " * 20, msgstr="без переноса " * 10,
+                            flags=["no-wrap"]))
+    po.append(polib.POEntry(msgid="古い文です。" * 10, msgstr="Старое предложение. " * 6,
+                            obsolete=True, flags=["fuzzy"], previous_msgid="前の" * 40))
+    po.append(polib.POEntry(msgid="untranslated obsolete", msgstr="", obsolete=True))
+    _assert_like_gnu(po, tmp_path / "hand.po")
+
+
+def test_gnu_normalisations() -> None:
+    po = _catalog([("一", "")])
+    po[0].flags = ["fuzzy"]
+    po[0].occurrences = [("./a.md", "1"), ("a.md", "1"), ("b.md", "")]
+    po.append(polib.POEntry(msgid="gone", msgstr="", obsolete=True))
+    text = format_po(po)
+    assert "#, fuzzy" not in text  # gettext drops fuzzy on an empty msgstr
+    assert "#: a.md:1 b.md\n" in text
+    assert "gone" not in text  # an obsolete entry without translation is dropped
+    assert text.startswith('msgid ""\nmsgstr ""\n"Project-Id-Version: 118\\n"\n')
+    assert not text.endswith("\n\n")
+
+
+def test_charset_becomes_utf8() -> None:
+    po = _catalog([("a", "б")])
+    po.metadata["Content-Type"] = "text/plain; charset=KOI8-R"
+    assert '"Content-Type: text/plain; charset=UTF-8\\n"' in format_po(po)
+
+
+def test_save_po_is_atomic_and_idempotent(tmp_path: Path) -> None:
+    po = _catalog([(s, "") for s in _essay_sentences()[:5]])
+    path = tmp_path / "locales" / "ru" / "118.po"
+    assert save_po(po, path) is True
+    first = path.read_bytes()
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    assert save_po(load_po(path), path) is False
+    assert path.read_bytes() == first
+    assert path.stat().st_mtime_ns == 1_000_000_000
+    assert [p.name for p in path.parent.iterdir()] == ["118.po"]
+    po[0].msgstr = "Когда я говорю о редких металлах Центральной Азии"
+    assert save_po(po, path) is True
+    assert load_po(path)[0].msgstr == po[0].msgstr
