@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,12 @@ from workflow.errors import ModelError
 from workflow.mt.engines import open_engine
 from workflow.mt.protect import translate_with_glossary
 from workflow.pofile import load_po, save_po
-from workflow.pretranslate import available_engine, pretranslate_project
+from workflow.pretranslate import (
+    PROGRESS_MIN_SEGMENTS,
+    ProgressLine,
+    available_engine,
+    pretranslate_project,
+)
 from workflow.project import Project
 
 __all__ = ["mt_models", "mt_project"]  # fixtures used by the tests below
@@ -99,7 +105,12 @@ def test_translation_memory_before_mt(mt_project: Project) -> None:
 
     by_id = {entry.msgid: entry for entry in _entries(mt_project, "ru")}
     assert by_id[exact].msgstr == "Точный перевод."
-    assert by_id[exact].tcomment == "tm: 100% locales/ru/117.po:5"  # the msgid line
+    lines = mt_project.po_path("ru", "117").read_text(encoding="utf-8").splitlines()
+    line = next(  # the line of the msgid keyword (the text may be wrapped below it)
+        i + 1 for i, text in enumerate(lines)
+        if text.startswith("msgid") and exact[:10] in "".join(lines[i : i + 3])
+    )
+    assert by_id[exact].tcomment == f"tm: 100% locales/ru/117.po:{line}"
     assert by_id[similar].msgstr == "Похожий перевод."
     assert by_id[similar].tcomment.startswith("tm: 9")
     assert {"fuzzy"} == set(by_id[exact].flags) == set(by_id[similar].flags)
@@ -131,6 +142,8 @@ def test_nllb_engine_for_kazakh(mt_project: Project) -> None:
     engine = open_engine(mt_project, "kk")
     engine.translate_stage(0, [e.msgid for e in entries])
     assert engine.batch_calls == 1
+    tokens = engine.source_tokens("ウスチ・カメノゴルスク。")
+    assert tokens[0] == "jpn_Jpan" and tokens[-1] == "</s>" and len(tokens) > 3
 
 
 def test_nllb_token_missing_from_vocabulary(tmp_path: Path, mt_models: MtModels) -> None:
@@ -169,3 +182,14 @@ def test_cli_import_does_not_load_the_mt_stack() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_progress_line_only_on_terminals_or_long_runs() -> None:
+    short, long = io.StringIO(), io.StringIO()
+    for stream, total in ((short, 10), (long, PROGRESS_MIN_SEGMENTS)):
+        progress = ProgressLine("pretranslate ru", total, stream)
+        progress(total // 2)
+        progress(total - total // 2)
+    assert short.getvalue() == ""
+    assert long.getvalue().endswith(f"] {PROGRESS_MIN_SEGMENTS}/{PROGRESS_MIN_SEGMENTS}\n")
+    assert long.getvalue().count("\r") == 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workflow.errors import ModelError
@@ -22,6 +22,8 @@ from workflow.project import Project
 
 METADATA = "metadata.json"
 SPM_MODEL = "sentencepiece.model"
+#: argostranslate decodes its packages with this length penalty; we do the same.
+ARGOS_LENGTH_PENALTY = 0.2
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ class ArgosEngine(Engine):
         for package in route:
             package.check_files()
         self.route = route
-        self.options = options
+        self.options = replace(options, length_penalty=ARGOS_LENGTH_PENALTY)
         self.stages = tuple(
             Stage(p.from_code, p.to_code, p.name, p.version) for p in route
         )

@@ -32,6 +32,7 @@ class DecodeOptions:
     beam_size: int = 4
     max_batch_tokens: int = 1024
     max_decoding_length: int = 256
+    length_penalty: float = 1.0
     device: str = "cpu"
     compute_type: str = "auto"
     threads: int = 0
@@ -142,7 +143,7 @@ class Ct2Model:
             list(chunk), max_batch_size=batch_tokens, batch_type="tokens",
             beam_size=self.options.beam_size,
             max_decoding_length=self.options.max_decoding_length,
-            replace_unknowns=True, **kwargs,
+            length_penalty=self.options.length_penalty, replace_unknowns=True, **kwargs,
         )
         skip = len(target_prefix or ())
         return [_strip_prefix(out.hypotheses[0], target_prefix, skip) for out in outputs]

@@ -92,9 +92,13 @@ class NllbEngine(Engine):
         self, index: int, texts: list[str], progress: Progress | None = None
     ) -> list[str]:
         model = self.model()
-        sources = [[self.nllb.source_token, *model.encode(text), "</s>"] for text in texts]
+        sources = [self.source_tokens(text) for text in texts]
         outputs = model.translate_tokens(sources, [self.nllb.target_token], progress)
         return [model.decode(tokens) for tokens in outputs]
+
+    def source_tokens(self, text: str) -> list[str]:
+        """``[src_lang] + pieces + ["</s>"]``, the input NLLB was trained on."""
+        return [self.nllb.source_token, *self.model().encode(text), "</s>"]
 
     @property
     def batch_calls(self) -> int:
