@@ -51,12 +51,12 @@ def _like(msgid: str, msgstr: str) -> str:
     """*msgstr* with the leading/trailing newline of *msgid*, as msgfmt -c demands."""
     if not msgstr:
         return msgstr
-    msgstr = msgstr.strip("\n")
+    msgstr = msgstr.strip("\n") or "x"
     if msgid.startswith("\n"):
         msgstr = "\n" + msgstr
-    if msgid.endswith("\n") and msgid != "\n":
+    if msgid.endswith("\n"):
         msgstr += "\n"
-    return msgstr or "x"
+    return msgstr
 
 
 @st.composite
@@ -79,7 +79,8 @@ def entries(draw: st.DrawFn, nplurals: int) -> polib.POEntry:
         entry.msgid_plural = draw(texts.filter(bool).map(lambda text: _like(msgid, text)))
         translated = draw(st.booleans())
         entry.msgstr_plural = {
-            index: _like(msgid, draw(texts)) if translated else "" for index in range(nplurals)
+            index: _like(msgid, draw(texts.filter(bool))) if translated else ""
+            for index in range(nplurals)
         }
     else:
         entry.msgstr = _like(msgid, draw(texts))
