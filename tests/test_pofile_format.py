@@ -33,8 +33,10 @@ KK = ("Өскемен", "Өскеменде", "Өскеменнен", "қаза�
 SEPARATORS = (" ", " ", " ", "", "\n", "\t", ", ", ". ", '"', "\\", "'", "-", "/", "  ", "\u3000")
 
 words = st.sampled_from(JA + EN + RU + KK)
+any_text = st.text(st.characters(blacklist_categories=("Cs", "Cc"),
+                                 blacklist_characters="\ufffe\uffff"), max_size=4)
 pieces = st.one_of(words, words, words, st.sampled_from(SEPARATORS),
-                   st.text(alphabet="aя字ア「」。、 .\n\t\"\\ә", max_size=6))
+                   st.text(alphabet="aя字ア「」。、 .\n\t\"\\ә", max_size=6), any_text)
 texts = st.lists(pieces, max_size=60).map("".join)
 short_texts = st.lists(pieces, max_size=8).map("".join)
 # A comment line ending in a backslash would continue on the next line (GNU po-lex).
