@@ -85,5 +85,5 @@ def test_japanese_breaking_rules() -> None:
     assert breaks("かッた") == ["ッた"]  # never before a small kana
     assert breaks("メーカー") == ["ーカ"]  # nor before the prolonged sound mark ー
     assert breaks("「時間」。") == ["時間"]  # nor after 「 or before 」。
-    assert breaks("words and 単語") == [" a", " 単"]
+    assert breaks("words and 単語") == [" a", " 単", "単語"]
     assert po_wrap.text_width("漢字ab") == 6
