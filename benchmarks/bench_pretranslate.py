@@ -50,7 +50,7 @@ from workflow.project import Project  # noqa: E402
 
 BASE = modelfactory.ModelShape(layers=6, d_model=512, heads=8, ffn=2048)
 VOCABULARY = 32_000
-EOS_BIAS = 2.6
+EOS_BIAS = 2.2
 MAX_DECODING_LENGTH = 96
 
 
@@ -131,12 +131,17 @@ def make_project(
     return Project.discover(root)
 
 
-def timed(label: str, count: int, func) -> float:
-    start = time.perf_counter()
-    func()
-    seconds = time.perf_counter() - start
-    print(f"  {label:52} {seconds:7.2f} s  {count / seconds:6.2f} segments/s")
-    return seconds
+def timed(label: str, count: int, func, repeat: int, reset=None) -> float:
+    """Best of *repeat* runs of *func* (the machine is shared; the minimum is the signal)."""
+    best = float("inf")
+    for _ in range(repeat):
+        if reset:
+            reset()
+        start = time.perf_counter()
+        func()
+        best = min(best, time.perf_counter() - start)
+    print(f"  {label:52} {best:7.2f} s  {count / best:6.2f} segments/s")
+    return best
 
 
 def argos_translate_available() -> bool:
@@ -152,6 +157,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=40)
     parser.add_argument("--beam", type=int, default=4)
+    parser.add_argument("--repeat", type=int, default=1, help="report the best of N runs")
     parser.add_argument("--max-decoding-length", type=int, default=MAX_DECODING_LENGTH)
     parser.add_argument(
         "--eos-bias", type=float, default=EOS_BIAS,
@@ -194,13 +200,17 @@ def main() -> int:
             print(f"ja→{lang}" + (" (pivot through en)" if len(keys) > 1 else ""))
             bare_batch([ours[k] for k in keys], protected[:4], args.beam, cap)  # warm-up
             runs: dict[str, list[list[int]]] = {}
+            po_path = project.po_path(lang, "118")
+            empty_po = po_path.read_bytes()
             a = timed("(a) argos per segment", n, lambda keys=keys, runs=runs: runs.setdefault(
-                "a", argos_per_segment([argos[k] for k in keys], protected, args.beam, cap)))
+                "a", argos_per_segment([argos[k] for k in keys], protected, args.beam, cap)),
+                args.repeat)
             b = timed("(b) workflow pretranslate", n, lambda lang=lang: pretranslate_project(
-                project, [lang], engine="argos"))
+                project, [lang], engine="argos"), args.repeat,
+                reset=lambda po_path=po_path, data=empty_po: po_path.write_bytes(data))
             c = timed("(c) bare translate_batch (floor)", n, lambda keys=keys, runs=runs: (
                 runs.setdefault("c", bare_batch([ours[k] for k in keys], protected, args.beam,
-                                                cap))))
+                                                cap))), args.repeat)
             for name, lengths in runs.items():
                 per_stage = ", ".join(f"{sum(stage)}" for stage in lengths)
                 print(f"  ({name}) output tokens per stage: {per_stage}; per sentence: "

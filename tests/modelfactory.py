@@ -108,9 +108,10 @@ class _RandomTransformer(ctranslate2.converters.Converter):
 
     def __init__(
         self, vocabulary: list[str], shape: ModelShape, seed: int, eos_bias: float,
-        decoder_start: str,
+        decoder_start: str, suppress_from: int,
     ) -> None:
         self.vocabulary = vocabulary
+        self.suppress_from = suppress_from
         self.shape = shape
         self.rng = np.random.default_rng(seed)
         self.eos_bias = eos_bias
@@ -136,6 +137,7 @@ class _RandomTransformer(ctranslate2.converters.Converter):
             self._ffn(layer.ffn)
         self._linear(spec.decoder.projection, vocab, shape.d_model)
         spec.decoder.projection.bias[self.vocabulary.index("</s>")] += self.eos_bias
+        spec.decoder.projection.bias[self.suppress_from :] = -1e4
         spec.register_source_vocabulary(self.vocabulary)
         spec.register_target_vocabulary(self.vocabulary)
         return spec
@@ -173,10 +175,16 @@ class _RandomTransformer(ctranslate2.converters.Converter):
 def build_ct2_model(
     output_dir: Path, vocabulary: list[str], shape: ModelShape = ModelShape(), *,
     seed: int = 0, eos_bias: float = 0.0, quantization: str | None = None,
-    decoder_start: str = "<s>",
+    decoder_start: str = "<s>", suppress_from: int | None = None,
 ) -> Path:
-    """Write a random-weight CTranslate2 Transformer over *vocabulary* to *output_dir*."""
-    converter = _RandomTransformer(vocabulary, shape, seed, eos_bias, decoder_start)
+    """Write a random-weight CTranslate2 Transformer over *vocabulary* to *output_dir*.
+
+    Tokens from index *suppress_from* on are never generated (padding of the vocabulary).
+    """
+    converter = _RandomTransformer(
+        vocabulary, shape, seed, eos_bias, decoder_start,
+        len(vocabulary) if suppress_from is None else suppress_from,
+    )
     return Path(converter.convert(str(output_dir), quantization=quantization, force=True))
 
 
@@ -188,8 +196,8 @@ def build_argos_package(
     """Build ``<dest>/translate-<from>_<to>.argosmodel`` and return its path.
 
     *pad_vocabulary_to* appends unused tokens to the model vocabulary (after the SentencePiece
-    pieces) so that embeddings and output projection have a real model's size even when the
-    training lines only give a few thousand pieces.
+    pieces, never generated) so that embeddings and output projection have a real model's size
+    even when the training lines only give a few thousand pieces.
     """
     name = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
     work = dest / f"{name}.build"
@@ -199,10 +207,11 @@ def build_argos_package(
         corpus((from_code, to_code)), package / "sentencepiece", vocab_size=vocab_size
     )
     (package / "sentencepiece.vocab").unlink()
-    pieces += [f"<unused{i}>" for i in range(pad_vocabulary_to - len(pieces))]
+    real = len(pieces)
+    pieces += [f"<unused{i}>" for i in range(pad_vocabulary_to - real)]
     build_ct2_model(
         package / "model", pieces, shape, seed=seed, eos_bias=eos_bias,
-        quantization=quantization,
+        quantization=quantization, suppress_from=real,
     )
     metadata = {
         "package_version": version, "argos_version": "1.9",

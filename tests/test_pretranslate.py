@@ -192,4 +192,4 @@ def test_progress_line_only_on_terminals_or_long_runs() -> None:
         progress(total - total // 2)
     assert short.getvalue() == ""
     assert long.getvalue().endswith(f"] {PROGRESS_MIN_SEGMENTS}/{PROGRESS_MIN_SEGMENTS}\n")
-    assert long.getvalue().count("\r") == 2
+    assert long.getvalue().count("\n") == 2 and "\r" not in long.getvalue()

@@ -101,17 +101,17 @@ class ProgressLine:
     def __init__(self, label: str, total: int, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         self.label, self.total, self.done = label, total, 0
-        self.enabled = total > 0 and (
-            self.stream.isatty() or total >= PROGRESS_MIN_SEGMENTS
-        )
+        self.tty = self.stream.isatty()
+        self.enabled = total > 0 and (self.tty or total >= PROGRESS_MIN_SEGMENTS)
 
     def __call__(self, count: int) -> None:
         self.done = min(self.total, self.done + count)
         if self.enabled:
             width = 30
             bar = "#" * (width * self.done // self.total)
-            end = "\n" if self.done >= self.total else ""
-            self.stream.write(f"\r{self.label} [{bar:<{width}}] {self.done}/{self.total}{end}")
+            start = "\r" if self.tty else ""  # redraw on a terminal, one line per step in logs
+            end = "\n" if self.done >= self.total or not self.tty else ""
+            self.stream.write(f"{start}{self.label} [{bar:<{width}}] {self.done}/{self.total}{end}")
             self.stream.flush()
 
 
