@@ -141,7 +141,26 @@ def _assert_like_gnu(po: polib.POFile, path: Path) -> str:
 def test_output_is_what_msgcat_writes(po: polib.POFile, tmp_path_factory) -> None:
     path = tmp_path_factory.mktemp("gnu") / "catalog.po"
     text = _assert_like_gnu(po, path)
-    assert format_po(load_po(path)) == text
+    loaded = load_po(path)
+    assert format_po(loaded) == text
+    kept = [e for e in po if not e.obsolete] + [  # obsolete ones last, untranslated dropped
+        e for e in po if e.obsolete and (e.msgstr_plural[0] if e.msgid_plural else e.msgstr)]
+    assert _strings(loaded) == _strings(kept)
+    again = path.with_name("again.po")
+    again.write_text(format_po(loaded), encoding="utf-8")
+    assert _everything(load_po(again)) == _everything(loaded)
+
+
+def _strings(entries) -> list[tuple]:
+    """What must survive writing: every string, comment line and the obsolete state."""
+    return [(e.msgctxt, e.msgid, e.msgid_plural, e.msgstr, dict(e.msgstr_plural), e.tcomment,
+             e.comment, e.previous_msgctxt, e.previous_msgid_plural, e.obsolete)
+            for e in entries]
+
+
+def _everything(entries) -> list[tuple]:
+    return [(*strings, e.flags, e.occurrences, e.previous_msgid, e.linenum)
+            for strings, e in zip(_strings(entries), entries, strict=True)]
 
 
 def _essay_sentences() -> list[str]:
