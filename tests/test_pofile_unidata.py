@@ -51,7 +51,7 @@ def _alphabet() -> list[str]:
     by_class: dict[int, list[str]] = {}
     for code in [*range(0x20, 0x3100), *range(0xFE00, 0xFF70), *range(0x1F1E6, 0x1F200),
                  *range(0x1F3FB, 0x1F400), 0x200D, 0x2060]:
-        by_class.setdefault(po_wrap._CLASS[code] - 1, []).append(chr(code))
+        by_class.setdefault(po_wrap._CLASS[code], []).append(chr(code))
     rng = random.Random(7)
     chars = [c for group in by_class.values() for c in rng.sample(group, min(4, len(group)))]
     return chars + list("あアッャー漢字「」『』（）。、――０１ abc,.!?\"\\\t-әғқңөұүһі")

@@ -13,6 +13,8 @@ library's own class and width tables (:mod:`workflow.po_unidata`). Key behaviour
 
 from __future__ import annotations
 
+import functools
+
 from workflow import po_unidata
 
 PAGE_WIDTH = 79
@@ -31,38 +33,41 @@ AL, ID1 = 20, 23
 HL_BA = 100  # artificial: a Hebrew letter followed by a hyphen or break-after
 
 _PAIR_CLASSES = 33
-_RESOLVE = {AI: AL, CB: ID1, SA: AL, XX: AL}
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v",
             "\\": "\\", '"': '"'}
 
 
-def _expand_runs(runs: str) -> bytearray:
-    """A per-code-point table from ``start:value`` runs (values stored offset by 1)."""
+def _expand_runs(runs: str, convert: dict[int, int] | None = None) -> bytearray:
+    """A per-code-point table from ``start:value`` runs, values mapped through *convert*."""
     table = bytearray(0x110000)
     items = [item.split(":") for item in runs.split()]
     for index, (start, value) in enumerate(items):
         end = int(items[index + 1][0], 16) if index + 1 < len(items) else 0x110000
         begin = int(start, 16)
-        table[begin:end] = bytes([int(value) + 1]) * (end - begin)
+        number = int(value)
+        number = convert.get(number, number) if convert else number
+        table[begin:end] = bytes([number]) * (end - begin)
     return table
 
 
-_CLASS = _expand_runs(po_unidata.LINE_BREAK_CLASS_RUNS)  # class + 1
-_WIDTH = _expand_runs(po_unidata.WIDTH_RUNS)  # uc_width + 1 (0 = control character)
-_PAIR = [
-    [{"D": POSSIBLE, "I": UNDEFINED, "P": PROHIBITED}[cell] for cell in row]
-    for row in po_unidata.PAIR_TABLE
+# Line-break class per code point, with the classes resolved that UTF-8 text resolves
+# statically (ambiguous -> alphabetic, contingent -> ideographic, complex/unknown -> alphabetic).
+_CLASS = _expand_runs(po_unidata.LINE_BREAK_CLASS_RUNS, {AI: AL, CB: ID1, SA: AL, XX: AL})
+_WIDTH = _expand_runs(po_unidata.WIDTH_RUNS, {-1: 0})  # controls count 0 columns
+_PAIR = [  # flattened: _PAIR[before * 33 + after]
+    {"D": POSSIBLE, "I": UNDEFINED, "P": PROHIBITED}[cell]
+    for row in po_unidata.PAIR_TABLE for cell in row
 ]
 
 
 def char_width(char: str) -> int:
     """Columns *char* takes (``uc_width`` in a UTF-8 locale; controls count 0)."""
-    return max(_WIDTH[ord(char)] - 1, 0)
+    return _WIDTH[ord(char)]
 
 
 def text_width(text: str) -> int:
     """Columns *text* takes on a terminal, as gettext counts them."""
-    return sum(max(_WIDTH[ord(char)] - 1, 0) for char in text)
+    return sum(map(_WIDTH.__getitem__, map(ord, text)))
 
 
 def possible_linebreaks(text: str) -> list[int]:
@@ -71,13 +76,21 @@ def possible_linebreaks(text: str) -> list[int]:
     prev_prop = last_prop = BK
     seen_space = False
     ri_count = 0
-    for index, char in enumerate(text):
-        prop = _CLASS[ord(char)] - 1
+    for index, prop in enumerate(map(_CLASS.__getitem__, map(ord, text))):
+        if (prop < _PAIR_CLASSES and prop != ZWJ and prev_prop < _PAIR_CLASSES
+                and prev_prop != ZWJ and last_prop < _PAIR_CLASSES and last_prop != RI):
+            # The common case: two ordinary classes, decided by the pair table (LB12-LB31).
+            verdict = _PAIR[last_prop * _PAIR_CLASSES + prop]
+            if verdict == UNDEFINED:
+                verdict = POSSIBLE if seen_space else PROHIBITED
+            breaks[index] = verdict
+            prev_prop = HL_BA if prev_prop == HL and prop in (HY, BA) else prop
+            last_prop, seen_space, ri_count = prop, False, int(prop == RI)
+            continue
         if prop in (BK, LF, CR):
             breaks[index] = MANDATORY
             prev_prop, last_prop, seen_space = prop, BK, False
         else:
-            prop = _RESOLVE.get(prop, prop)
             if prop == SP:
                 seen_space = True
             elif prop == ZW:
@@ -105,7 +118,7 @@ def _pair_break(prev_prop: int, last_prop: int, prop: int, seen_space: bool,
         return POSSIBLE
     if last_prop == RI and prop == RI:
         return POSSIBLE if seen_space or ri_count % 2 == 0 else PROHIBITED
-    verdict = _PAIR[last_prop][prop]
+    verdict = _PAIR[last_prop * _PAIR_CLASSES + prop]
     if verdict == UNDEFINED:
         return POSSIBLE if seen_space else PROHIBITED
     return verdict
@@ -138,7 +151,7 @@ def width_linebreaks(text: str, width: int, start_column: int,
             last_column += piece_width
             piece_width = 0
         breaks[index] = PROHIBITED
-        piece_width += max(_WIDTH[ord(char)] - 1, 0)
+        piece_width += _WIDTH[ord(char)]
     if last_break >= 0 and last_column + piece_width > width:
         breaks[last_break] = POSSIBLE
     return breaks
@@ -174,13 +187,15 @@ def _escape_portion(portion: str) -> tuple[str, list[int]]:
     return "".join(chars), overrides
 
 
+@functools.lru_cache(maxsize=16384)
 def wrap(name: str, value: str, *, prefix: str = "", do_wrap: bool = True,
-         breakable: bool = True, page_width: int = PAGE_WIDTH) -> list[str]:
+         breakable: bool = True, page_width: int = PAGE_WIDTH) -> tuple[str, ...]:
     """Lines (without newline) that write ``name "value"`` the way GNU gettext does.
 
     *prefix* is ``"#~ "`` for obsolete entries, ``"#| "`` / ``"#~| "`` for previous
     strings; *do_wrap* is False for ``no-wrap`` entries; *breakable* is False when the
     catalog's charset cannot be decoded by gettext (then non-ASCII text is never broken).
+    Cached: the same msgid is written to every language's catalog, and again at each save.
     """
     lines: list[str] = []
     portions = _portions(value)
@@ -207,7 +222,7 @@ def wrap(name: str, value: str, *, prefix: str = "", do_wrap: bool = True,
                 lines.append(f'{head}"{text[start:index]}"')
                 head, start = prefix, index
         lines.append(f'{head}"{text[start:]}"')
-    return lines
+    return tuple(lines)
 
 
 def _breaks(text: str, overrides: list[int], width: int, start_column: int,
