@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from workflow.po_format import FORMAT_LANGUAGES
 from workflow.pofile import format_po, load_po, save_po
 
 REPO = Path(__file__).resolve().parent.parent
@@ -215,6 +216,20 @@ def test_hand_picked_cases_match_msgcat(tmp_path: Path) -> None:
                             obsolete=True, flags=["fuzzy"], previous_msgid="前の" * 40))
     po.append(polib.POEntry(msgid="untranslated obsolete", msgstr="", obsolete=True))
     _assert_like_gnu(po, tmp_path / "hand.po")
+
+
+@needs_gettext
+def test_flags_come_in_gnu_order(tmp_path: Path) -> None:
+    po = _catalog([])
+    languages = list(FORMAT_LANGUAGES)
+    for number, language in enumerate(languages):
+        other = languages[(number * 7 + 3) % len(languages)]
+        flags = ["no-wrap", f"{language}-format", "fuzzy", "range: 0..9"]
+        if other != language:
+            flags.insert(0, f"no-{other}-format")
+        po.append(polib.POEntry(msgid=f"message {number}", msgstr="text", flags=flags))
+    text = _assert_like_gnu(po, tmp_path / "flags.po")
+    assert "#, fuzzy, c-format, no-python-brace-format, range: 0..9, no-wrap\n" in text
 
 
 def test_gnu_normalisations() -> None:

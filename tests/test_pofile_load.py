@@ -52,6 +52,7 @@ BROKEN = {
     "msgctxt_without_msgid.po": (11, "msgctxt without a msgid"),
     "trailing_comment.po": (14, "belong to no entry"),
     "previous_without_msgid.po": (6, "without #| msgid"),
+    "comment_backslash.po": (6, "comment ends with a backslash"),
 }
 
 

@@ -274,6 +274,9 @@ class _Parser:
         kind = kinds.get(mark, "comment")
         text = line[1:] if kind == "comment" else line[2:]
         text = text.removeprefix(" ")
+        if text.endswith("\\"):
+            raise self.error(number, "comment ends with a backslash",
+                             hint="GNU gettext would join it with the next line; remove the \\")
         self.check_text(text, number)
         return _Token(kind, number, False, text=text)
 
