@@ -245,6 +245,15 @@ def test_gnu_normalisations() -> None:
     assert not text.endswith("\n\n")
 
 
+def test_untranslated_plural_gets_one_empty_form_per_nplurals(tmp_path: Path) -> None:
+    po = _catalog([])
+    po.metadata["Plural-Forms"] = "nplurals=3; plural=0;"
+    po.append(polib.POEntry(msgid="file", msgid_plural="files"))
+    path = tmp_path / "plural.po"
+    save_po(po, path)
+    assert load_po(path)[0].msgstr_plural == {0: "", 1: "", 2: ""}
+
+
 def test_charset_becomes_utf8() -> None:
     po = _catalog([("a", "б")])
     po.metadata["Content-Type"] = "text/plain; charset=KOI8-R"

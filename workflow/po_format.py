@@ -29,6 +29,7 @@ FORMAT_LANGUAGES = (
     "php", "gcc-internal", "gfc-internal", "ycp",
 )
 _CHARSET = re.compile(r"charset=[^ \t\n]*")
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
 
 def format_catalog(po: polib.POFile) -> str:
@@ -37,11 +38,14 @@ def format_catalog(po: polib.POFile) -> str:
     header = header_entry(po)
     breakable = header is not None and _declares_charset(header.msgstr)
     if header is not None:
-        blocks.append(_entry_lines(header, obsolete=False, breakable=breakable))
+        blocks.append(_entry_lines(header, obsolete=False, breakable=breakable, nplurals=1))
     active = [entry for entry in po if not entry.obsolete]
     obsolete = [entry for entry in po if entry.obsolete and _first_msgstr(entry)]
-    blocks += [_entry_lines(entry, obsolete=False, breakable=breakable) for entry in active]
-    blocks += [_entry_lines(entry, obsolete=True, breakable=breakable) for entry in obsolete]
+    nplurals = plural_count(po)
+    blocks += [_entry_lines(entry, obsolete=False, breakable=breakable, nplurals=nplurals)
+               for entry in active]
+    blocks += [_entry_lines(entry, obsolete=True, breakable=breakable, nplurals=nplurals)
+               for entry in obsolete]
     return "\n".join("".join(line + "\n" for line in block) for block in blocks)
 
 
@@ -73,7 +77,14 @@ def _first_msgstr(entry: polib.POEntry) -> str:
     return entry.msgstr
 
 
-def _entry_lines(entry: polib.POEntry, *, obsolete: bool, breakable: bool) -> list[str]:
+def plural_count(po: polib.POFile) -> int:
+    """``nplurals`` from the Plural-Forms header (2, gettext's default, when absent)."""
+    match = _NPLURALS.search(po.metadata.get("Plural-Forms", ""))
+    return int(match.group(1)) if match else 2
+
+
+def _entry_lines(entry: polib.POEntry, *, obsolete: bool, breakable: bool,
+                 nplurals: int) -> list[str]:
     lines = _comment_lines(entry.tcomment, "#")
     lines += _comment_lines(entry.comment, "#.")
     lines += reference_lines(entry.occurrences)
@@ -95,7 +106,7 @@ def _entry_lines(entry: polib.POEntry, *, obsolete: bool, breakable: bool) -> li
     lines += wrap("msgid", entry.msgid, prefix=prefix, **kwargs)
     if entry.msgid_plural:
         lines += wrap("msgid_plural", entry.msgid_plural, prefix=prefix, **kwargs)
-        plural = entry.msgstr_plural or {0: ""}
+        plural = entry.msgstr_plural or dict.fromkeys(range(max(nplurals, 1)), "")
         for index in sorted(plural):
             lines += wrap(f"msgstr[{index}]", plural[index], prefix=prefix, **kwargs)
     else:
