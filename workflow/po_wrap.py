@@ -60,11 +60,6 @@ _PAIR = [  # flattened: _PAIR[before * 33 + after]
 ]
 
 
-def char_width(char: str) -> int:
-    """Columns *char* takes (``uc_width`` in a UTF-8 locale; controls count 0)."""
-    return _WIDTH[ord(char)]
-
-
 def text_width(text: str) -> int:
     """Columns *text* takes on a terminal, as gettext counts them."""
     return sum(map(_WIDTH.__getitem__, map(ord, text)))
