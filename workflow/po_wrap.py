@@ -19,7 +19,7 @@ from workflow import po_unidata
 
 PAGE_WIDTH = 79
 
-# Break values, as in libunistring's unilbrk.h (UNDEFINED only appears in overrides).
+# Break values named as in libunistring's unilbrk.h (UNDEFINED only appears in overrides).
 UNDEFINED = -1
 PROHIBITED = 0
 POSSIBLE = 1
