@@ -30,12 +30,13 @@ PIVOT = "mt: argos ja→ru translate-ja_en-1_9 1.9 + translate-en_ru-1_9 1.9; pi
 
 
 def _review(project: Project, lang: str, count: int) -> dict[str, str]:
-    """Give the first *count* entries a reviewed translation; return their PO text."""
+    """Translate the first *count* entries (the last as a fuzzy draft); return their PO text."""
     path = project.po_path(lang, "118")
     po = load_po(path)
     for index, entry in enumerate(po[:count]):
         entry.msgstr = f"Проверенный перевод {index}."
         entry.tcomment = "translator note"
+    po[count - 1].flags.append("fuzzy")  # a draft is not empty either: kept as it is
     save_po(po, path)
     return {entry.msgid: str(entry) for entry in load_po(path)[:count]}
 

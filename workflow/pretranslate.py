@@ -81,7 +81,7 @@ class Summary:
         return sum(f.tm_exact + f.tm_fuzzy + f.mt for f in self.files)
 
     def format(self) -> str:
-        lines = [f.line() for f in self.files]
+        lines = [f.line() for f in self.files] or ["no documents to pre-translate"]
         lines += [f"engine {lang}: {text}" for lang, text in self.engines.items()]
         lines += [f"note: {note}" for note in self.notes]
         if self.filled:
