@@ -70,8 +70,7 @@ def bench_corpus(work: Path, docs: int, formats: list[str]) -> None:
     full, results = timed(export_project, project, langs, formats)
     counts = Counter(result.status for result in results)
     print(f"Corpus {docs} documents × {len(langs)} languages × {len(formats)} formats:")
-    print(f"  full build     {full:8.2f} s  {dict(counts)}"
-          f"  ({full / len(results):.3f} s per file)")
+    print(f"  full build     {full:8.2f} s  {dict(counts)}  ({full / len(results):.3f} s per file)")
     noop, results = timed(export_project, project, langs, formats)
     print(f"  no-op rebuild  {noop:8.2f} s  {dict(Counter(r.status for r in results))}")
     po_path = project.po_path("ru", "001")
@@ -80,8 +79,7 @@ def bench_corpus(work: Path, docs: int, formats: list[str]) -> None:
     catalog.save()
     incremental, results = timed(export_project, project, langs, formats)
     print(f"  after 1 PO edit{incremental:8.2f} s  {dict(Counter(r.status for r in results))}")
-    print(f"  incremental/full ratio {incremental / full:.4f}"
-          f"  (no-op/full {noop / full:.4f})")
+    print(f"  incremental/full ratio {incremental / full:.4f}  (no-op/full {noop / full:.4f})")
 
 
 def main() -> None:

@@ -79,45 +79,52 @@ def argos_per_segment(
         text = sentence
         for stage, package in enumerate(route):
             result = package.translator.translate_batch(
-                [package.encode(text)], replace_unknowns=True, max_batch_size=32,
-                batch_type="tokens", beam_size=beam, num_hypotheses=1, length_penalty=0.2,
-                return_scores=True, max_decoding_length=cap,
+                [package.encode(text)],
+                replace_unknowns=True,
+                max_batch_size=32,
+                batch_type="tokens",
+                beam_size=beam,
+                num_hypotheses=1,
+                length_penalty=0.2,
+                return_scores=True,
+                max_decoding_length=cap,
             )
             text = package.decode(result[0].hypotheses[0])
             lengths[stage].append(len(result[0].hypotheses[0]))
     return lengths
 
 
-def bare_batch(
-    route: list[Package], sentences: list[str], beam: int, cap: int
-) -> list[list[int]]:
+def bare_batch(route: list[Package], sentences: list[str], beam: int, cap: int) -> list[list[int]]:
     """One ``translate_batch`` call over everything per stage: the floor."""
     texts, lengths = sentences, []
     for package in route:
         results = package.translator.translate_batch(
-            [package.encode(text) for text in texts], max_batch_size=1024,
-            batch_type="tokens", beam_size=beam, max_decoding_length=cap,
-            length_penalty=ARGOS_LENGTH_PENALTY, replace_unknowns=True,
+            [package.encode(text) for text in texts],
+            max_batch_size=1024,
+            batch_type="tokens",
+            beam_size=beam,
+            max_decoding_length=cap,
+            length_penalty=ARGOS_LENGTH_PENALTY,
+            replace_unknowns=True,
         )
         lengths.append([len(r.hypotheses[0]) for r in results])
         texts = [package.decode(r.hypotheses[0]) for r in results]
     return lengths
 
 
-def make_project(
-    root: Path, packages: Path, beam: int, sentences: int, cap: int
-) -> Project:
+def make_project(root: Path, packages: Path, beam: int, sentences: int, cap: int) -> Project:
     """A project whose source is the first *sentences* sentences of the essay."""
     (root / "sources" / "ja").mkdir(parents=True)
     essay = modelfactory.ESSAY.read_text(encoding="utf-8")
     front = essay.split("---", 2)[1]
     chosen = modelfactory.essay_sentences()[:sentences]
-    paragraphs = ["".join(chosen[i:i + 4]) for i in range(0, len(chosen), 4)]
+    paragraphs = ["".join(chosen[i : i + 4]) for i in range(0, len(chosen), 4)]
     (root / "sources" / "ja" / "118.md").write_text(
         f"---{front}---\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
     )
     shutil.copytree(REPO / "glossary", root / "glossary")
-    (root / "pyproject.toml").write_text(textwrap.dedent(f"""\
+    (root / "pyproject.toml").write_text(
+        textwrap.dedent(f"""\
         [tool.workflow]
         project-id = "bench"
         languages = ["en", "ru"]
@@ -126,7 +133,9 @@ def make_project(
         packages-dir = "{packages}"
         beam-size = {beam}
         max-decoding-length = {cap}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     assert workflow_main(["--project", str(root), "update"]) == 0
     return Project.discover(root)
 
@@ -160,7 +169,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="report the best of N runs")
     parser.add_argument("--max-decoding-length", type=int, default=MAX_DECODING_LENGTH)
     parser.add_argument(
-        "--eos-bias", type=float, default=EOS_BIAS,
+        "--eos-bias",
+        type=float,
+        default=EOS_BIAS,
         help="added to the </s> logit of the random models (0: outputs always hit the cap)",
     )
     args = parser.parse_args()
@@ -171,25 +182,34 @@ def main() -> int:
         packages = work / "packages"
         for seed, (src, tgt) in enumerate((("ja", "en"), ("en", "ru"))):
             archive = modelfactory.build_argos_package(
-                work, src, tgt, shape=BASE, quantization="int8", eos_bias=args.eos_bias,
-                vocab_size=8000, pad_vocabulary_to=VOCABULARY, seed=seed,
+                work,
+                src,
+                tgt,
+                shape=BASE,
+                quantization="int8",
+                eos_bias=args.eos_bias,
+                vocab_size=8000,
+                pad_vocabulary_to=VOCABULARY,
+                seed=seed,
             )
             with zipfile.ZipFile(archive) as zf:
                 zf.extractall(packages)
         folders = {p.name.split("-")[1]: p for p in packages.iterdir()}
-        print(f"built 2 packages in {time.perf_counter() - start:.1f} s "
-              f"(int8, {os.path.getsize(folders['ja_en'] / 'model' / 'model.bin') >> 20} MiB)")
-        project = make_project(
-            work / "project", packages, args.beam, args.sentences, cap
+        print(
+            f"built 2 packages in {time.perf_counter() - start:.1f} s "
+            f"(int8, {os.path.getsize(folders['ja_en'] / 'model' / 'model.bin') >> 20} MiB)"
         )
+        project = make_project(work / "project", packages, args.beam, args.sentences, cap)
         sentences = [e.msgid for e in load_po(project.po_path("en", "118")) if e.msgid]
         inter, intra = thread_plan()
         argos = {k: Package(v, 1, 0) for k, v in folders.items()}
         ours = {k: Package(v, inter, intra) for k, v in folders.items()}
         spm_size = argos["ja_en"].sp.get_piece_size()
-        print(f"{len(sentences)} sentences, beam {args.beam}, max_decoding_length "
-              f"{cap}, eos bias {args.eos_bias}, SentencePiece {spm_size} pieces (model vocabulary "
-              f"{VOCABULARY}), {os.cpu_count()} cores, our threads {inter}x{intra}")
+        print(
+            f"{len(sentences)} sentences, beam {args.beam}, max_decoding_length "
+            f"{cap}, eos bias {args.eos_bias}, SentencePiece {spm_size} pieces (model vocabulary "
+            f"{VOCABULARY}), {os.cpu_count()} cores, our threads {inter}x{intra}"
+        )
         argos_translate_available()
         glossary = load_glossary(project.glossary_path)
         # (a) and (c) get the same glossary-protected inputs as (b) sends to the engine, so
@@ -202,19 +222,35 @@ def main() -> int:
             runs: dict[str, list[list[int]]] = {}
             po_path = project.po_path(lang, "118")
             empty_po = po_path.read_bytes()
-            a = timed("(a) argos per segment", n, lambda keys=keys, runs=runs: runs.setdefault(
-                "a", argos_per_segment([argos[k] for k in keys], protected, args.beam, cap)),
-                args.repeat)
-            b = timed("(b) workflow pretranslate", n, lambda lang=lang: pretranslate_project(
-                project, [lang], engine="argos"), args.repeat,
-                reset=lambda po_path=po_path, data=empty_po: po_path.write_bytes(data))
-            c = timed("(c) bare translate_batch (floor)", n, lambda keys=keys, runs=runs: (
-                runs.setdefault("c", bare_batch([ours[k] for k in keys], protected, args.beam,
-                                                cap))), args.repeat)
+            a = timed(
+                "(a) argos per segment",
+                n,
+                lambda keys=keys, runs=runs: runs.setdefault(
+                    "a", argos_per_segment([argos[k] for k in keys], protected, args.beam, cap)
+                ),
+                args.repeat,
+            )
+            b = timed(
+                "(b) workflow pretranslate",
+                n,
+                lambda lang=lang: pretranslate_project(project, [lang], engine="argos"),
+                args.repeat,
+                reset=lambda po_path=po_path, data=empty_po: po_path.write_bytes(data),
+            )
+            c = timed(
+                "(c) bare translate_batch (floor)",
+                n,
+                lambda keys=keys, runs=runs: runs.setdefault(
+                    "c", bare_batch([ours[k] for k in keys], protected, args.beam, cap)
+                ),
+                args.repeat,
+            )
             for name, lengths in runs.items():
                 per_stage = ", ".join(f"{sum(stage)}" for stage in lengths)
-                print(f"  ({name}) output tokens per stage: {per_stage}; per sentence: "
-                      f"min {min(lengths[-1])}, max {max(lengths[-1])}")
+                print(
+                    f"  ({name}) output tokens per stage: {per_stage}; per sentence: "
+                    f"min {min(lengths[-1])}, max {max(lengths[-1])}"
+                )
             print(f"  (b) is {a / b:.1f}x faster than (a); (b)/(c) = {b / c:.2f}")
     return 0
 

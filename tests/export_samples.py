@@ -93,8 +93,11 @@ def make_project(root: Path) -> Project:
 
 
 def write_catalog(
-    project: Project, lang: str, translations: list[str] | None = None,
-    fuzzy: frozenset[int] = frozenset(), revision: str = "2026-02-20 09:30+0000",
+    project: Project,
+    lang: str,
+    translations: list[str] | None = None,
+    fuzzy: frozenset[int] = frozenset(),
+    revision: str = "2026-02-20 09:30+0000",
     doc_id: str = "118",
 ) -> Path:
     """Write ``locales/<lang>/<doc_id>.po``; indexes in *fuzzy* are fuzzy, "" is untranslated."""
@@ -111,7 +114,8 @@ def write_catalog(
     }
     for index, (segment, text) in enumerate(zip(document.segments(), texts, strict=True)):
         entry = polib.POEntry(
-            msgid=segment.text, msgstr=text,
+            msgid=segment.text,
+            msgstr=text,
             occurrences=[(document.path.as_posix(), str(segment.line))],
             flags=["fuzzy"] if index in fuzzy else [],
         )

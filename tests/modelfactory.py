@@ -79,15 +79,22 @@ def corpus(langs: tuple[str, ...], lines_per_language: int = 150) -> list[str]:
 
 
 def train_sentencepiece(
-    lines: list[str], model_prefix: Path, vocab_size: int = 600,
+    lines: list[str],
+    model_prefix: Path,
+    vocab_size: int = 600,
     user_symbols: tuple[str, ...] = (),
 ) -> list[str]:
     """Train a unigram SentencePiece model at ``<model_prefix>.model``; return its pieces."""
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines), model_prefix=str(model_prefix),
-        vocab_size=vocab_size, model_type="unigram", character_coverage=1.0,
-        hard_vocab_limit=False, user_defined_symbols=list(user_symbols),
-        minloglevel=2, num_threads=1,
+        sentence_iterator=iter(lines),
+        model_prefix=str(model_prefix),
+        vocab_size=vocab_size,
+        model_type="unigram",
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        user_defined_symbols=list(user_symbols),
+        minloglevel=2,
+        num_threads=1,
     )
     processor = spm.SentencePieceProcessor(model_file=f"{model_prefix}.model")
     return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
@@ -107,8 +114,13 @@ class _RandomTransformer(ctranslate2.converters.Converter):
     """A converter whose "source model" is a spec filled with random weights."""
 
     def __init__(
-        self, vocabulary: list[str], shape: ModelShape, seed: int, eos_bias: float,
-        decoder_start: str, suppress_from: int,
+        self,
+        vocabulary: list[str],
+        shape: ModelShape,
+        seed: int,
+        eos_bias: float,
+        decoder_start: str,
+        suppress_from: int,
     ) -> None:
         self.vocabulary = vocabulary
         self.suppress_from = suppress_from
@@ -173,25 +185,43 @@ class _RandomTransformer(ctranslate2.converters.Converter):
 
 
 def build_ct2_model(
-    output_dir: Path, vocabulary: list[str], shape: ModelShape = ModelShape(), *,
-    seed: int = 0, eos_bias: float = 0.0, quantization: str | None = None,
-    decoder_start: str = "<s>", suppress_from: int | None = None,
+    output_dir: Path,
+    vocabulary: list[str],
+    shape: ModelShape = ModelShape(),
+    *,
+    seed: int = 0,
+    eos_bias: float = 0.0,
+    quantization: str | None = None,
+    decoder_start: str = "<s>",
+    suppress_from: int | None = None,
 ) -> Path:
     """Write a random-weight CTranslate2 Transformer over *vocabulary* to *output_dir*.
 
     Tokens from index *suppress_from* on are never generated (padding of the vocabulary).
     """
     converter = _RandomTransformer(
-        vocabulary, shape, seed, eos_bias, decoder_start,
+        vocabulary,
+        shape,
+        seed,
+        eos_bias,
+        decoder_start,
         len(vocabulary) if suppress_from is None else suppress_from,
     )
     return Path(converter.convert(str(output_dir), quantization=quantization, force=True))
 
 
 def build_argos_package(
-    dest: Path, from_code: str, to_code: str, *, shape: ModelShape = ModelShape(),
-    version: str = "1.9", eos_bias: float = 0.0, quantization: str | None = None,
-    vocab_size: int = 600, seed: int = 0, pad_vocabulary_to: int = 0,
+    dest: Path,
+    from_code: str,
+    to_code: str,
+    *,
+    shape: ModelShape = ModelShape(),
+    version: str = "1.9",
+    eos_bias: float = 0.0,
+    quantization: str | None = None,
+    vocab_size: int = 600,
+    seed: int = 0,
+    pad_vocabulary_to: int = 0,
 ) -> Path:
     """Build ``<dest>/translate-<from>_<to>.argosmodel`` and return its path.
 
@@ -210,13 +240,22 @@ def build_argos_package(
     real = len(pieces)
     pieces += [f"<unused{i}>" for i in range(pad_vocabulary_to - real)]
     build_ct2_model(
-        package / "model", pieces, shape, seed=seed, eos_bias=eos_bias,
-        quantization=quantization, suppress_from=real,
+        package / "model",
+        pieces,
+        shape,
+        seed=seed,
+        eos_bias=eos_bias,
+        quantization=quantization,
+        suppress_from=real,
     )
     metadata = {
-        "package_version": version, "argos_version": "1.9",
-        "from_code": from_code, "from_name": from_code, "to_code": to_code,
-        "to_name": to_code, "type": "translate",
+        "package_version": version,
+        "argos_version": "1.9",
+        "from_code": from_code,
+        "from_name": from_code,
+        "to_code": to_code,
+        "to_name": to_code,
+        "type": "translate",
     }
     (package / "metadata.json").write_text(json.dumps(metadata, indent=2), encoding="utf-8")
     archive = dest / f"{name}.argosmodel"
@@ -236,7 +275,11 @@ NLLB_TOKENS = ("eng_Latn", "jpn_Jpan", "kaz_Cyrl", "rus_Cyrl")
 
 
 def build_nllb_model(
-    dest: Path, *, shape: ModelShape = ModelShape(), seed: int = 1, eos_bias: float = 0.0,
+    dest: Path,
+    *,
+    shape: ModelShape = ModelShape(),
+    seed: int = 1,
+    eos_bias: float = 0.0,
 ) -> Path:
     """An NLLB-style CTranslate2 folder (language tokens, ``sentencepiece.bpe.model``)."""
     dest.mkdir(parents=True, exist_ok=True)

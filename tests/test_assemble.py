@@ -29,7 +29,9 @@ def test_reviewed_translations_joined_with_language_spacing(project: Project) ->
     assert translated.field("series") == ru[2]
     assert translated.field("author") == ru[3]
     assert [translated.text_of(block) for block in translated.body] == [
-        " ".join(ru[4:7]), ru[7], " ".join(ru[8:11]),
+        " ".join(ru[4:7]),
+        ru[7],
+        " ".join(ru[8:11]),
     ]
     assert [block.kind for block in translated.body] == ["paragraph", "heading", "paragraph"]
     assert translated.problems == () and translated.reviewed_percent == 100
@@ -95,7 +97,10 @@ def test_language_table_dates_and_nights() -> None:
     assert CONVENTIONS["kk"].format_date(day) == "2026 жылғы 17 ақпан"
     assert CONVENTIONS["ru"].format_date(day) == "17 февраля 2026\u00a0г."
     assert [CONVENTIONS[x].night(118) for x in ("en", "ru", "kk", "ja")] == [
-        "Night 118", "Ночь 118", "118-түн", "第118夜",
+        "Night 118",
+        "Ночь 118",
+        "118-түн",
+        "第118夜",
     ]
     assert [CONVENTIONS[x].joiner for x in ("en", "ru", "kk", "ja")] == [" ", " ", " ", ""]
 

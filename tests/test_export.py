@@ -37,8 +37,11 @@ def pdf_text(path: Path) -> str:
 def pdf_objects(path: Path) -> bytes:
     """The PDF with its compressed streams inflated (the catalog may sit in an object stream)."""
     data = path.read_bytes()
-    inflated = [zlib.decompress(m) for m in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S)
-                if m[:1] == b"x"]
+    inflated = [
+        zlib.decompress(m)
+        for m in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S)
+        if m[:1] == b"x"
+    ]
     return b"\n".join([data, *inflated])
 
 
@@ -77,7 +80,8 @@ def draft(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, list[Expor
 def test_every_reviewed_translation_is_in_pdf_and_docx(final, lang: str) -> None:
     project, results = final
     assert {(r.lang, r.fmt, r.status) for r in results if r.lang == lang} == {
-        (lang, "pdf", "written"), (lang, "docx", "written"),
+        (lang, "pdf", "written"),
+        (lang, "docx", "written"),
     }
     in_pdf = squash(pdf_text(project.export_path(lang, "118", "pdf")))
     in_docx = docx_text(project.export_path(lang, "118", "docx"))
@@ -119,7 +123,9 @@ def test_fonts_are_embedded_and_metadata_set(final) -> None:
         assert all(row.split()[-5:-2] == ["yes", "yes", "yes"] for row in listing), listing
     info = subprocess.run(
         ["pdfinfo", str(project.export_path("kk", "118", "pdf"))],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert re.search(r"^Title:\s+Дала астындағы металдар$", info, re.M)
     assert re.search(r"^Author:\s+Сигэо Накамура$", info, re.M)
@@ -200,7 +206,9 @@ def test_draft_marks_unreviewed_segments(draft) -> None:
     document = docx.Document(str(project.export_path("ru", "118", "docx")))
     marked = {
         run.text.strip(): run.font.highlight_color
-        for p in document.paragraphs for run in p.runs if run.style.name == "Draft"
+        for p in document.paragraphs
+        for run in p.runs
+        if run.style.name == "Draft"
     }
     untranslated = "技術者たちは「ここには周期表の半分がある」と笑った。"
     assert set(marked) == {TRANSLATIONS["ru"][4], untranslated}
@@ -219,16 +227,21 @@ def test_markup_in_a_translation_is_printed_not_fetched(tmp_path: Path) -> None:
     pdf = project.export_path("en", "118", "pdf")
     assert squash('<img src="file:///etc/hostname">') in squash(pdf_text(pdf))
     # long tokens wrap inside the text block (A4 is 595 pt wide, right margin 24 mm ≈ 68 pt)
-    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert max(float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)) < 595 - 60
 
 
 def test_fetcher_serves_only_package_assets() -> None:
     fetcher = AssetFetcher()
     assert b"@page" in fetcher.fetch("workflow-asset:export.css").read()
-    for url in ("file:///etc/hostname", "https://example.org/x.css",
-                "workflow-asset:../pdf.py", "data:text/css,p{}"):
+    for url in (
+        "file:///etc/hostname",
+        "https://example.org/x.css",
+        "workflow-asset:../pdf.py",
+        "data:text/css,p{}",
+    ):
         with pytest.raises(PermissionError):
             fetcher.fetch(url)
     assert len(fetcher.refused) == 4

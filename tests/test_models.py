@@ -53,11 +53,15 @@ BAD_ARCHIVES = {
     "two-tops": ({**_good_members(), "other/readme.txt": b"x"}, None, "exactly one top folder"),
     "top-file": ({**_good_members(), "stray.txt": b"x"}, None, "outside the package folder"),
     "no-metadata": (
-        {k: v for k, v in _good_members().items() if "metadata" not in k}, None, "metadata.json"
+        {k: v for k, v in _good_members().items() if "metadata" not in k},
+        None,
+        "metadata.json",
     ),
     "bad-metadata": ({**_good_members(), "pkg/metadata.json": b"{"}, None, "not valid JSON"),
     "no-model": (
-        {k: v for k, v in _good_members().items() if "model.bin" not in k}, None, "model.bin"
+        {k: v for k, v in _good_members().items() if "model.bin" not in k},
+        None,
+        "model.bin",
     ),
     "oversized": ({**_good_members(), "pkg/model/big.bin": b"x" * 5000}, None, "too large"),
 }
@@ -98,7 +102,8 @@ def test_install_list_and_reinstall(
     for archive in mt_models.archives.values():
         assert main(["--project", root, "models", "install", str(archive)]) == 0
     assert sorted(p.name for p in packages.iterdir()) == [
-        "translate-en_ru-1_9", "translate-ja_en-1_9",
+        "translate-en_ru-1_9",
+        "translate-ja_en-1_9",
     ]
     capsys.readouterr()
     assert main(["--project", root, "models", "list"]) == 0

@@ -19,14 +19,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _config(tmp_path: Path, mt: str):
     path = tmp_path / "pyproject.toml"
-    path.write_text(f'[tool.workflow]\nproject-id = "x"\n\n[tool.workflow.mt]\n{mt}',
-                    encoding="utf-8")
+    path.write_text(
+        f'[tool.workflow]\nproject-id = "x"\n\n[tool.workflow.mt]\n{mt}', encoding="utf-8"
+    )
     return load_config(path)
 
 
 def test_mt_settings_defaults_and_engines(tmp_path: Path) -> None:
-    config = _config(tmp_path, 'beam-size = 2\n[tool.workflow.mt.engines]\n'
-                     'kk = { engine = "nllb", model = "models/nllb" }\nru = { engine = "argos" }\n')
+    config = _config(
+        tmp_path,
+        "beam-size = 2\n[tool.workflow.mt.engines]\n"
+        'kk = { engine = "nllb", model = "models/nllb" }\nru = { engine = "argos" }\n',
+    )
     assert config.mt.beam_size == 2
     assert config.mt.max_decoding_length == 256
     assert config.mt.engines["kk"].model == "models/nllb"
@@ -40,8 +44,10 @@ def test_mt_settings_defaults_and_engines(tmp_path: Path) -> None:
         ('[tool.workflow.mt.engines]\nkk = { engine = "google" }\n', "mt.engines.kk.engine"),
         ('[tool.workflow.mt.engines]\nxx = { engine = "argos" }\n', "unknown language 'xx'"),
         ('[tool.workflow.mt.engines]\nru = { engine = "argos", model = "m" }\n', "no model"),
-        ('[tool.workflow.mt.engines]\nkk = { engine = "nllb", model = "m", size = 1 }\n',
-         "unknown key 'mt.engines.kk.size'"),
+        (
+            '[tool.workflow.mt.engines]\nkk = { engine = "nllb", model = "m", size = 1 }\n',
+            "unknown key 'mt.engines.kk.size'",
+        ),
         ("max-decoding-length = 0\n", "max-decoding-length"),
     ],
 )
@@ -55,11 +61,13 @@ def _unit(source: str, target: str, line: int = 1, obsolete: bool = False) -> Tm
 
 
 def test_memory_exact_fuzzy_and_threshold() -> None:
-    memory = TranslationMemory([
-        _unit("古い文。", "Старое.", 1, obsolete=True),
-        _unit("古い文。", "Новое.", 2),
-        _unit("中央アジアの資源は豊かである。", "Ресурсы богаты.", 3),
-    ])
+    memory = TranslationMemory(
+        [
+            _unit("古い文。", "Старое.", 1, obsolete=True),
+            _unit("古い文。", "Новое.", 2),
+            _unit("中央アジアの資源は豊かである。", "Ресурсы богаты.", 3),
+        ]
+    )
     exact = memory.lookup("古い文。", 0.75)
     assert exact and exact.exact and exact.unit.target == "Новое."  # live beats obsolete
     fuzzy = memory.lookup("中央アジアの資源は豊かだ。", 0.75)
@@ -76,7 +84,8 @@ def test_memory_takes_only_reviewed_entries() -> None:
     po.append(polib.POEntry(msgid="c", msgstr=""))
     po.append(polib.POEntry(msgid="d", msgstr="D", obsolete=True))
     assert [(u.source, u.obsolete) for u in reviewed_units(po, "x.po")] == [
-        ("a", False), ("d", True),
+        ("a", False),
+        ("d", True),
     ]
 
 

@@ -22,32 +22,122 @@ needs_gettext = pytest.mark.skipif(
     reason="GNU gettext (msgcat, msgfmt) is the reference and is not installed",
 )
 
-JA = ("中央アジア", "レアメタル", "資源", "を", "語る", "とき", "私は", "いつも", "「時間の層」",
-      "『周期表の交差点』", "（現ウスケメン）", "ウスチ・カメノゴルスク", "ッ", "ャ", "ー", "ァ",
-      "。", "、", "――", "――。", "１９８９年", "０", "ペレストロイカ", "(改革)", "です", "！", "？")
-EN = ("the", "rare", "metal", "resources", "of", "Central", "Asia", "time", "layer", "1989",
-      "Ust-Kamenogorsk", "(now", "Oskemen)", "U.S.S.R.", "e.g.", "well-known", "--", "...")
-RU = ("Центральная", "Азия", "редкие", "металлы", "Разноимпорт", "Разноимпорта", "времени",
-      "перестройка", "«слой", "времени»", "—", "г.", "т.е.")
-KK = ("Өскемен", "Өскеменде", "Өскеменнен", "қазақ", "әдебиеті", "ғылым", "ұлттық", "үкімет",
-      "һәм", "іздеу", "өнеркәсіп", "қала", "ңғ")
+JA = (
+    "中央アジア",
+    "レアメタル",
+    "資源",
+    "を",
+    "語る",
+    "とき",
+    "私は",
+    "いつも",
+    "「時間の層」",
+    "『周期表の交差点』",
+    "（現ウスケメン）",
+    "ウスチ・カメノゴルスク",
+    "ッ",
+    "ャ",
+    "ー",
+    "ァ",
+    "。",
+    "、",
+    "――",
+    "――。",
+    "１９８９年",
+    "０",
+    "ペレストロイカ",
+    "(改革)",
+    "です",
+    "！",
+    "？",
+)
+EN = (
+    "the",
+    "rare",
+    "metal",
+    "resources",
+    "of",
+    "Central",
+    "Asia",
+    "time",
+    "layer",
+    "1989",
+    "Ust-Kamenogorsk",
+    "(now",
+    "Oskemen)",
+    "U.S.S.R.",
+    "e.g.",
+    "well-known",
+    "--",
+    "...",
+)
+RU = (
+    "Центральная",
+    "Азия",
+    "редкие",
+    "металлы",
+    "Разноимпорт",
+    "Разноимпорта",
+    "времени",
+    "перестройка",
+    "«слой",
+    "времени»",
+    "—",
+    "г.",
+    "т.е.",
+)
+KK = (
+    "Өскемен",
+    "Өскеменде",
+    "Өскеменнен",
+    "қазақ",
+    "әдебиеті",
+    "ғылым",
+    "ұлттық",
+    "үкімет",
+    "һәм",
+    "іздеу",
+    "өнеркәсіп",
+    "қала",
+    "ңғ",
+)
 SEPARATORS = (" ", " ", " ", "", "\n", "\t", ", ", ". ", '"', "\\", "'", "-", "/", "  ", "\u3000")
 
 words = st.sampled_from(JA + EN + RU + KK)
-any_text = st.text(st.characters(blacklist_categories=("Cs", "Cc"),
-                                 blacklist_characters="\ufffe\uffff"), max_size=4)
-pieces = st.one_of(words, words, words, st.sampled_from(SEPARATORS),
-                   st.text(alphabet="aя字ア「」。、 .\n\t\"\\ә", max_size=6), any_text)
+any_text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
+    max_size=4,
+)
+pieces = st.one_of(
+    words,
+    words,
+    words,
+    st.sampled_from(SEPARATORS),
+    st.text(alphabet='aя字ア「」。、 .\n\t"\\ә', max_size=6),
+    any_text,
+)
 texts = st.lists(pieces, max_size=60).map("".join)
 short_texts = st.lists(pieces, max_size=8).map("".join)
 # A comment line ending in a backslash would continue on the next line (GNU po-lex).
-comment_lines = st.lists(st.lists(st.one_of(words, st.sampled_from((" ", "  ", ": ", "#"))),
-                                  max_size=12).map("".join), min_size=1, max_size=3)
+comment_lines = st.lists(
+    st.lists(st.one_of(words, st.sampled_from((" ", "  ", ": ", "#"))), max_size=12).map("".join),
+    min_size=1,
+    max_size=3,
+)
 references = st.lists(
-    st.tuples(st.sampled_from(("sources/ja/118.md", "sources/ja/7.md", "a.md",
-                               "very/long/path/to/some/source/document-name.md")),
-              st.sampled_from(("", "1", "12", "1234"))),
-    max_size=12)
+    st.tuples(
+        st.sampled_from(
+            (
+                "sources/ja/118.md",
+                "sources/ja/7.md",
+                "a.md",
+                "very/long/path/to/some/source/document-name.md",
+            )
+        ),
+        st.sampled_from(("", "1", "12", "1234")),
+    ),
+    max_size=12,
+)
 
 
 def _like(msgid: str, msgstr: str) -> str:
@@ -101,10 +191,12 @@ def catalogs(draw: st.DrawFn) -> polib.POFile:
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": f"nplurals={nplurals}; plural=(n != 1);" if nplurals == 2
-        else f"nplurals={nplurals}; plural=0;" if nplurals == 1
+        "Plural-Forms": f"nplurals={nplurals}; plural=(n != 1);"
+        if nplurals == 2
+        else f"nplurals={nplurals}; plural=0;"
+        if nplurals == 1
         else "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-             "(n%100<10 || n%100>=20) ? 1 : 2);",
+        "(n%100<10 || n%100>=20) ? 1 : 2);",
     }
     po.metadata_is_fuzzy = draw(st.booleans())
     seen = set()
@@ -117,8 +209,7 @@ def catalogs(draw: st.DrawFn) -> polib.POFile:
 
 
 def _msgcat(path: Path) -> bytes:
-    result = subprocess.run(["msgcat", "--force-po", str(path)], capture_output=True,
-                            check=False)
+    result = subprocess.run(["msgcat", "--force-po", str(path)], capture_output=True, check=False)
     assert result.returncode == 0, result.stderr.decode() + path.read_text(encoding="utf-8")
     return result.stdout
 
@@ -130,8 +221,11 @@ def _assert_like_gnu(po: polib.POFile, path: Path) -> str:
     if gnu != text:
         path.with_suffix(".gnu").write_text(gnu, encoding="utf-8")
         pytest.fail(f"differs from msgcat: diff {path} {path.with_suffix('.gnu')}")
-    checked = subprocess.run(["msgfmt", "-c", "--check-format", "-o", os.devnull, str(path)],
-                             capture_output=True, check=False)
+    checked = subprocess.run(
+        ["msgfmt", "-c", "--check-format", "-o", os.devnull, str(path)],
+        capture_output=True,
+        check=False,
+    )
     assert checked.returncode == 0, checked.stderr.decode()
     return text
 
@@ -145,7 +239,8 @@ def test_output_is_what_msgcat_writes(po: polib.POFile, tmp_path_factory) -> Non
     loaded = load_po(path)
     assert format_po(loaded) == text
     kept = [e for e in po if not e.obsolete] + [  # obsolete ones last, untranslated dropped
-        e for e in po if e.obsolete and (e.msgstr_plural[0] if e.msgid_plural else e.msgstr)]
+        e for e in po if e.obsolete and (e.msgstr_plural[0] if e.msgid_plural else e.msgstr)
+    ]
     assert _strings(loaded) == _strings(kept)
     again = path.with_name("again.po")
     again.write_text(format_po(loaded), encoding="utf-8")
@@ -154,14 +249,28 @@ def test_output_is_what_msgcat_writes(po: polib.POFile, tmp_path_factory) -> Non
 
 def _strings(entries) -> list[tuple]:
     """What must survive writing: every string, comment line and the obsolete state."""
-    return [(e.msgctxt, e.msgid, e.msgid_plural, e.msgstr, dict(e.msgstr_plural), e.tcomment,
-             e.comment, e.previous_msgctxt, e.previous_msgid_plural, e.obsolete)
-            for e in entries]
+    return [
+        (
+            e.msgctxt,
+            e.msgid,
+            e.msgid_plural,
+            e.msgstr,
+            dict(e.msgstr_plural),
+            e.tcomment,
+            e.comment,
+            e.previous_msgctxt,
+            e.previous_msgid_plural,
+            e.obsolete,
+        )
+        for e in entries
+    ]
 
 
 def _everything(entries) -> list[tuple]:
-    return [(*strings, e.flags, e.occurrences, e.previous_msgid, e.linenum)
-            for strings, e in zip(_strings(entries), entries, strict=True)]
+    return [
+        (*strings, e.flags, e.occurrences, e.previous_msgid, e.linenum)
+        for strings, e in zip(_strings(entries), entries, strict=True)
+    ]
 
 
 def _essay_sentences() -> list[str]:
@@ -171,13 +280,20 @@ def _essay_sentences() -> list[str]:
 
 def _catalog(pairs: list[tuple[str, str]], language: str = "ja") -> polib.POFile:
     po = polib.POFile()
-    po.metadata = {"Project-Id-Version": "118", "Language": language, "MIME-Version": "1.0",
-                   "Content-Type": "text/plain; charset=UTF-8",
-                   "Content-Transfer-Encoding": "8bit",
-                   "Plural-Forms": "nplurals=2; plural=(n != 1);"}
+    po.metadata = {
+        "Project-Id-Version": "118",
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": "nplurals=2; plural=(n != 1);",
+    }
     for number, (msgid, msgstr) in enumerate(pairs, start=1):
-        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr,
-                                occurrences=[("sources/ja/118.md", str(number))]))
+        po.append(
+            polib.POEntry(
+                msgid=msgid, msgstr=msgstr, occurrences=[("sources/ja/118.md", str(number))]
+            )
+        )
     return po
 
 
@@ -185,8 +301,14 @@ def _catalog(pairs: list[tuple[str, str]], language: str = "ja") -> polib.POFile
 def test_essay_sentences_wrap_like_msgcat(tmp_path: Path) -> None:
     sentences = _essay_sentences()
     assert len(sentences) > 30
-    paragraphs = [p.strip() for p in (REPO / "sources" / "ja" / "118.md")
-                  .read_text(encoding="utf-8").split("---", 2)[2].split("\n\n") if p.strip()]
+    paragraphs = [
+        p.strip()
+        for p in (REPO / "sources" / "ja" / "118.md")
+        .read_text(encoding="utf-8")
+        .split("---", 2)[2]
+        .split("\n\n")
+        if p.strip()
+    ]
     po = _catalog([(s, s) for s in sentences] + [(p, "") for p in paragraphs])
     text = _assert_like_gnu(po, tmp_path / "essay.po")
     assert "」\n" not in text.replace('"\n', "")  # sanity: no line ends inside quotes
@@ -198,7 +320,7 @@ def test_hand_picked_cases_match_msgcat(tmp_path: Path) -> None:
         ("時間の層" * 19 + "「時間」", "Слой времени " * 7 + "— Өскемен қаласында"),
         ("ア" * 36 + "ッ" + "ー" + "ァ" * 3, "x" * 76 + " y"),
         ("「" * 20 + "あ" * 30 + "」" * 20, "\\" * 90),
-        ("a\tb\"c\\d\n\nsecond paragraph\n", "a\tб\"в\\г\n\nвторой абзац\n"),
+        ('a\tb"c\\d\n\nsecond paragraph\n', 'a\tб"в\\г\n\nвторой абзац\n'),
         ("line\n", "строка\n"),
         ("１２３４５６７８９０" * 5 + "年", "1989-1993 " * 9),
         ("word " * 15 + "――。", "сөз " * 25),
@@ -206,14 +328,28 @@ def test_hand_picked_cases_match_msgcat(tmp_path: Path) -> None:
         ("「" + "ペレストロイカ(改革)とグラスノスチ(情報公開)のお陰である。」" * 2, ""),
     ]
     po = _catalog(pairs, "ru")
-    po.append(polib.POEntry(msgid="plural " * 12, msgid_plural="plurals " * 12,
-                            msgstr_plural={0: "один " * 20, 1: "много " * 20}))
-    po.append(polib.POEntry(msgid="Value of %d percent", msgstr="Значение %d процентов",
-                            flags=["c-format", "fuzzy"]))
-    po.append(polib.POEntry(msgid="no wrap " * 20, msgstr="без переноса " * 10,
-                            flags=["no-wrap"]))
-    po.append(polib.POEntry(msgid="古い文です。" * 10, msgstr="Старое предложение. " * 6,
-                            obsolete=True, flags=["fuzzy"], previous_msgid="前の" * 40))
+    po.append(
+        polib.POEntry(
+            msgid="plural " * 12,
+            msgid_plural="plurals " * 12,
+            msgstr_plural={0: "один " * 20, 1: "много " * 20},
+        )
+    )
+    po.append(
+        polib.POEntry(
+            msgid="Value of %d percent", msgstr="Значение %d процентов", flags=["c-format", "fuzzy"]
+        )
+    )
+    po.append(polib.POEntry(msgid="no wrap " * 20, msgstr="без переноса " * 10, flags=["no-wrap"]))
+    po.append(
+        polib.POEntry(
+            msgid="古い文です。" * 10,
+            msgstr="Старое предложение. " * 6,
+            obsolete=True,
+            flags=["fuzzy"],
+            previous_msgid="前の" * 40,
+        )
+    )
     po.append(polib.POEntry(msgid="untranslated obsolete", msgstr="", obsolete=True))
     _assert_like_gnu(po, tmp_path / "hand.po")
 

@@ -102,9 +102,21 @@ def test_cli_reports_a_broken_catalog_in_one_line(make_project, capsys) -> None:
 
 def _entries(po: polib.POFile) -> list[tuple]:
     return [
-        (e.msgctxt, e.msgid, e.msgid_plural, e.msgstr, sorted(e.msgstr_plural.items()),
-         e.flags, e.tcomment, e.comment, e.occurrences, e.previous_msgctxt,
-         e.previous_msgid, e.previous_msgid_plural, e.obsolete)
+        (
+            e.msgctxt,
+            e.msgid,
+            e.msgid_plural,
+            e.msgstr,
+            sorted(e.msgstr_plural.items()),
+            e.flags,
+            e.tcomment,
+            e.comment,
+            e.occurrences,
+            e.previous_msgctxt,
+            e.previous_msgid,
+            e.previous_msgid_plural,
+            e.obsolete,
+        )
         for e in po
     ]
 
@@ -149,7 +161,10 @@ def test_raw_tab_long_lines_and_unspaced_cjk() -> None:
 
 def test_contexts_fuzzy_previous_and_obsolete() -> None:
     assert [(e.msgctxt, e.msgid) for e in _load("contexts.po")] == [
-        ("paragraph 1", "同じ文。"), ("paragraph 2", "同じ文。"), (None, "同じ文。")]
+        ("paragraph 1", "同じ文。"),
+        ("paragraph 2", "同じ文。"),
+        (None, "同じ文。"),
+    ]
     first, second, third = _load("fuzzy_previous.po")
     assert first.fuzzy and first.previous_msgid == "古い文。" and first.linenum == 13
     assert second.fuzzy and second.previous_msgid is None
@@ -177,18 +192,44 @@ def test_header_fields_and_comment() -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.one_of(
-    st.binary(max_size=400),
-    st.text(max_size=400).map(lambda text: text.encode("utf-8", "surrogatepass")),
-    st.lists(st.sampled_from([
-        b'msgid ""\n', b'msgstr ""\n', b'"Content-Type: text/plain; charset=UTF-8\\n"\n',
-        b'"Plural-Forms: nplurals=2; plural=n != 1;\\n"\n', b'msgid "a"\n', b'msgstr "b"\n',
-        b'msgid_plural "p"\n', b'msgstr[0] "x"\n', b'msgstr[1] "y"\n', b'msgctxt "c"\n',
-        b'#~ msgid "o"\n', b'#~ msgstr "p"\n', b'#| msgid "q"\n', b"#, fuzzy\n", b"# t\n",
-        b"#: f.md:1\n", b"\n", b'"\\\n', b'"x\\q"\n', b"\xff\n", b'"\xe3\x81\x82"\n',
-        b"\r\n", b"\x00", b'"charset=KOI8-R\\n"\n', b'"charset=nope\\n"\n',
-    ]), max_size=30).map(b"".join),
-))
+@given(
+    data=st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=400).map(lambda text: text.encode("utf-8", "surrogatepass")),
+        st.lists(
+            st.sampled_from(
+                [
+                    b'msgid ""\n',
+                    b'msgstr ""\n',
+                    b'"Content-Type: text/plain; charset=UTF-8\\n"\n',
+                    b'"Plural-Forms: nplurals=2; plural=n != 1;\\n"\n',
+                    b'msgid "a"\n',
+                    b'msgstr "b"\n',
+                    b'msgid_plural "p"\n',
+                    b'msgstr[0] "x"\n',
+                    b'msgstr[1] "y"\n',
+                    b'msgctxt "c"\n',
+                    b'#~ msgid "o"\n',
+                    b'#~ msgstr "p"\n',
+                    b'#| msgid "q"\n',
+                    b"#, fuzzy\n",
+                    b"# t\n",
+                    b"#: f.md:1\n",
+                    b"\n",
+                    b'"\\\n',
+                    b'"x\\q"\n',
+                    b"\xff\n",
+                    b'"\xe3\x81\x82"\n',
+                    b"\r\n",
+                    b"\x00",
+                    b'"charset=KOI8-R\\n"\n',
+                    b'"charset=nope\\n"\n',
+                ]
+            ),
+            max_size=30,
+        ).map(b"".join),
+    )
+)
 def test_load_po_never_fails_with_anything_but_input_error(data: bytes, tmp_path_factory) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "fuzz.po"
     path.write_bytes(data)

@@ -20,8 +20,13 @@ except OSError:  # libunistring is not installed: nothing to compare against
 needs_libunistring = pytest.mark.skipif(TABLES is None, reason="libunistring.so.2 not found")
 
 # libunistring's UC_BREAK_* values.
-_C_BREAKS = {0: po_wrap.UNDEFINED, 1: po_wrap.PROHIBITED, 2: po_wrap.POSSIBLE,
-             3: po_wrap.MANDATORY, 5: po_wrap.MANDATORY}
+_C_BREAKS = {
+    0: po_wrap.UNDEFINED,
+    1: po_wrap.PROHIBITED,
+    2: po_wrap.POSSIBLE,
+    3: po_wrap.MANDATORY,
+    5: po_wrap.MANDATORY,
+}
 
 
 def _per_char(text: str, raw: bytes) -> list[int]:
@@ -41,20 +46,27 @@ def _c_width_linebreaks(text: str, width: int, start: int, overrides: list[int])
     for char, override in zip(text, overrides, strict=True):
         raw_overrides[offset] = 0 if override == po_wrap.UNDEFINED else 1
         offset += len(char.encode("utf-8"))
-    TABLES.lib.u8_width_linebreaks_v2(data, ctypes.c_size_t(len(data)), width, start, 0,
-                                      bytes(raw_overrides), b"UTF-8", out)
+    TABLES.lib.u8_width_linebreaks_v2(
+        data, ctypes.c_size_t(len(data)), width, start, 0, bytes(raw_overrides), b"UTF-8", out
+    )
     return _per_char(text, out.raw)
 
 
 def _alphabet() -> list[str]:
     """A few characters of every line-break class, plus the essay's own characters."""
     by_class: dict[int, list[str]] = {}
-    for code in [*range(0x20, 0x3100), *range(0xFE00, 0xFF70), *range(0x1F1E6, 0x1F200),
-                 *range(0x1F3FB, 0x1F400), 0x200D, 0x2060]:
+    for code in [
+        *range(0x20, 0x3100),
+        *range(0xFE00, 0xFF70),
+        *range(0x1F1E6, 0x1F200),
+        *range(0x1F3FB, 0x1F400),
+        0x200D,
+        0x2060,
+    ]:
         by_class.setdefault(po_wrap._CLASS[code], []).append(chr(code))
     rng = random.Random(7)
     chars = [c for group in by_class.values() for c in rng.sample(group, min(4, len(group)))]
-    return chars + list("あアッャー漢字「」『』（）。、――０１ abc,.!?\"\\\t-әғқңөұүһі")
+    return chars + list('あアッャー漢字「」『』（）。、――０１ abc,.!?"\\\t-әғқңөұүһі')
 
 
 @needs_libunistring

@@ -82,8 +82,11 @@ def test_pivot_runs_each_stage_as_one_batched_call(mt_project: Project) -> None:
 
 
 def test_small_batches_still_cover_many_segments_per_call(tmp_path: Path, mt_models: MtModels):
-    project = write_project(tmp_path, f'packages-dir = "{mt_models.packages_dir}"\n'
-                            "max-decoding-length = 4\nmax-batch-tokens = 32\n")
+    project = write_project(
+        tmp_path,
+        f'packages-dir = "{mt_models.packages_dir}"\n'
+        "max-decoding-length = 4\nmax-batch-tokens = 32\n",
+    )
     engine = open_engine(project, "en")
     texts = [entry.msgid for entry in _entries(project, "en")]
     done: list[int] = []
@@ -108,7 +111,8 @@ def test_translation_memory_before_mt(mt_project: Project) -> None:
     assert by_id[exact].msgstr == "Точный перевод."
     lines = mt_project.po_path("ru", "117").read_text(encoding="utf-8").splitlines()
     line = next(  # the line of the msgid keyword (the text may be wrapped below it)
-        i + 1 for i, text in enumerate(lines)
+        i + 1
+        for i, text in enumerate(lines)
         if text.startswith("msgid") and exact[:10] in "".join(lines[i : i + 3])
     )
     assert by_id[exact].tcomment == f"tm: 100% locales/ru/117.po:{line}"
@@ -123,8 +127,10 @@ def test_provenance_survives_msgmerge_and_msgcat(mt_project: Project, tmp_path: 
     pretranslate_project(mt_project, ["ru"])
     po_path = mt_project.po_path("ru", "118")
     merged = tmp_path / "merged.po"
-    subprocess.run(["msgmerge", "-q", "-o", str(merged), str(po_path),
-                    str(mt_project.pot_path("118"))], check=True)
+    subprocess.run(
+        ["msgmerge", "-q", "-o", str(merged), str(po_path), str(mt_project.pot_path("118"))],
+        check=True,
+    )
     catted = tmp_path / "cat.po"
     subprocess.run(["msgcat", "-o", str(catted), str(merged)], check=True)
     for entry in polib.pofile(str(catted)):
@@ -149,7 +155,8 @@ def test_nllb_engine_for_kazakh(mt_project: Project) -> None:
 
 def test_nllb_token_missing_from_vocabulary(tmp_path: Path, mt_models: MtModels) -> None:
     project = write_project(
-        tmp_path, "",
+        tmp_path,
+        "",
         f'kk = {{ engine = "nllb", model = "{mt_models.nllb_dir}", target-token = "xyz_Latn" }}\n',
     )
     with pytest.raises(ModelError, match="xyz_Latn"):

@@ -148,20 +148,33 @@ def assemble(
         raise IncompleteTranslationError(
             f"{len(problems)} of {len(document.segments())} segments are not reviewed"
             f" in {lang} for {document.doc_id}",
-            problems, path=po_rel,
+            problems,
+            path=po_rel,
             hint="review them (fuzzy, empty or missing), or export with --draft",
         )
     return _translated(document, lang, po_rel, blocks, problems, draft, catalog)
 
 
 def _translated(
-    document: Document, lang: str, po_rel: Path | None, blocks: tuple[AssembledBlock, ...],
-    problems: list[Problem], draft: bool, catalog: polib.POFile | None,
+    document: Document,
+    lang: str,
+    po_rel: Path | None,
+    blocks: tuple[AssembledBlock, ...],
+    problems: list[Problem],
+    draft: bool,
+    catalog: polib.POFile | None,
 ) -> TranslatedDocument:
     return TranslatedDocument(
-        doc_id=document.doc_id, lang=lang, source_path=document.path, po_path=po_rel,
-        blocks=blocks, number=document.front_matter.number, date=document.front_matter.date,
-        draft=draft, problems=tuple(problems), revised=_revision_date(catalog),
+        doc_id=document.doc_id,
+        lang=lang,
+        source_path=document.path,
+        po_path=po_rel,
+        blocks=blocks,
+        number=document.front_matter.number,
+        date=document.front_matter.date,
+        draft=draft,
+        problems=tuple(problems),
+        revised=_revision_date(catalog),
     )
 
 
@@ -181,7 +194,10 @@ def _entries(catalog: polib.POFile | None) -> dict[str, polib.POEntry]:
 
 
 def _pieces(
-    block: Block, entries: dict[str, polib.POEntry], document: Document, po_rel: Path,
+    block: Block,
+    entries: dict[str, polib.POEntry],
+    document: Document,
+    po_rel: Path,
     problems: list[Problem],
 ) -> tuple[Piece, ...]:
     pieces = []

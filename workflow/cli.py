@@ -20,7 +20,14 @@ from workflow.project import Project
 
 #: Commands in pipeline order, as shown by ``workflow --help``.
 COMMAND_MODULES = (
-    "update", "pretranslate", "check", "export", "build", "status", "glossary", "models",
+    "update",
+    "pretranslate",
+    "check",
+    "export",
+    "build",
+    "status",
+    "glossary",
+    "models",
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130

@@ -23,10 +23,36 @@ from workflow.po_wrap import PAGE_WIDTH, wrap
 
 # gettext 0.21 format.c, format_language[]: the order in which "#, xxx-format" flags appear.
 FORMAT_LANGUAGES = (
-    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
-    "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
-    "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace",
-    "php", "gcc-internal", "gfc-internal", "ycp",
+    "c",
+    "objc",
+    "python",
+    "python-brace",
+    "java",
+    "java-printf",
+    "csharp",
+    "javascript",
+    "scheme",
+    "lisp",
+    "elisp",
+    "librep",
+    "ruby",
+    "sh",
+    "awk",
+    "lua",
+    "object-pascal",
+    "smalltalk",
+    "qt",
+    "qt-plural",
+    "kde",
+    "kde-kuit",
+    "boost",
+    "tcl",
+    "perl",
+    "perl-brace",
+    "php",
+    "gcc-internal",
+    "gfc-internal",
+    "ycp",
 )
 _CHARSET = re.compile(r"charset=[^ \t\n]*")
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
@@ -42,10 +68,14 @@ def format_catalog(po: polib.POFile) -> str:
     active = [entry for entry in po if not entry.obsolete]
     obsolete = [entry for entry in po if entry.obsolete and _first_msgstr(entry)]
     nplurals = plural_count(po)
-    blocks += [_entry_lines(entry, obsolete=False, breakable=breakable, nplurals=nplurals)
-               for entry in active]
-    blocks += [_entry_lines(entry, obsolete=True, breakable=breakable, nplurals=nplurals)
-               for entry in obsolete]
+    blocks += [
+        _entry_lines(entry, obsolete=False, breakable=breakable, nplurals=nplurals)
+        for entry in active
+    ]
+    blocks += [
+        _entry_lines(entry, obsolete=True, breakable=breakable, nplurals=nplurals)
+        for entry in obsolete
+    ]
     return "\n".join("".join(line + "\n" for line in block) for block in blocks)
 
 
@@ -62,8 +92,9 @@ def header_entry(po: polib.POFile) -> polib.POEntry | None:
     msgstr = "".join(f"{key}: {value}\n" for key, value in metadata.items())
     fuzzy = po.metadata_is_fuzzy
     is_fuzzy = "fuzzy" in fuzzy if isinstance(fuzzy, list) else bool(fuzzy)
-    return polib.POEntry(msgid="", msgstr=msgstr, tcomment=po.header,
-                         flags=["fuzzy"] if is_fuzzy else [])
+    return polib.POEntry(
+        msgid="", msgstr=msgstr, tcomment=po.header, flags=["fuzzy"] if is_fuzzy else []
+    )
 
 
 def _declares_charset(header_msgstr: str) -> bool:
@@ -83,8 +114,9 @@ def plural_count(po: polib.POFile) -> int:
     return int(match.group(1)) if match else 2
 
 
-def _entry_lines(entry: polib.POEntry, *, obsolete: bool, breakable: bool,
-                 nplurals: int) -> list[str]:
+def _entry_lines(
+    entry: polib.POEntry, *, obsolete: bool, breakable: bool, nplurals: int
+) -> list[str]:
     lines = _comment_lines(entry.tcomment, "#")
     lines += _comment_lines(entry.comment, "#.")
     lines += reference_lines(entry.occurrences)
@@ -93,11 +125,15 @@ def _entry_lines(entry: polib.POEntry, *, obsolete: bool, breakable: bool,
     kwargs = {"do_wrap": do_wrap, "breakable": breakable}
     previous_prefix = "#~| " if obsolete else "#| "
     previous_msgid = entry.previous_msgid
-    if previous_msgid is None and (entry.previous_msgctxt is not None
-                                   or entry.previous_msgid_plural is not None):
+    if previous_msgid is None and (
+        entry.previous_msgctxt is not None or entry.previous_msgid_plural is not None
+    ):
         previous_msgid = ""  # the PO grammar has no "#| msgctxt" without "#| msgid"
-    for name, value in (("msgctxt", entry.previous_msgctxt), ("msgid", previous_msgid),
-                        ("msgid_plural", entry.previous_msgid_plural)):
+    for name, value in (
+        ("msgctxt", entry.previous_msgctxt),
+        ("msgid", previous_msgid),
+        ("msgid_plural", entry.previous_msgid_plural),
+    ):
         if value is not None:
             lines += wrap(name, value, prefix=previous_prefix, **kwargs)
     prefix = "#~ " if obsolete else ""
@@ -160,8 +196,11 @@ def ordered_flags(entry: polib.POEntry) -> list[str]:
     if "no-wrap" in flags:
         known.append("no-wrap")
     handled = set(known) | {"fuzzy"}
-    return known + [flag for flag in flags if flag not in handled
-                    and not _is_format_flag(flag) and not flag.startswith("range:")]
+    return known + [
+        flag
+        for flag in flags
+        if flag not in handled and not _is_format_flag(flag) and not flag.startswith("range:")
+    ]
 
 
 def _is_format_flag(flag: str) -> bool:

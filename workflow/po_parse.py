@@ -26,8 +26,17 @@ from workflow.errors import InputError
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"]|$)")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.?)")
-_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
-                   "v": "\v", "\\": "\\", '"': '"'}
+_SIMPLE_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+    "\\": "\\",
+    '"': '"',
+}
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _CHARSET = re.compile(r"charset=([^ \t\n\\\"]+)")
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
@@ -78,10 +87,14 @@ class _Entry:
 def parse_po_bytes(data: bytes, path: Path) -> polib.POFile:
     """Decode, lex and parse PO *data* read from *path* (used in error messages)."""
     if not data:
-        raise InputError("empty file, not a PO catalog", path=path, line=1,
-                         hint="restore the file or regenerate it with `workflow update`")
+        raise InputError(
+            "empty file, not a PO catalog",
+            path=path,
+            line=1,
+            hint="restore the file or regenerate it with `workflow update`",
+        )
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     return _build(_decode_and_parse(data, path), path)
 
 
@@ -97,16 +110,22 @@ def _decode_and_parse(data: bytes, path: Path) -> list[_Entry]:
     charset = _declared_charset(entries, path)
     if charset == "utf-8":
         if error is not None:
-            raise InputError(f"invalid UTF-8 byte sequence ({data[error.start:error.end]!r})",
-                             path=path, line=data.count(b"\n", 0, error.start) + 1,
-                             hint="the header declares charset=UTF-8; fix or re-encode the file")
+            raise InputError(
+                f"invalid UTF-8 byte sequence ({data[error.start : error.end]!r})",
+                path=path,
+                line=data.count(b"\n", 0, error.start) + 1,
+                hint="the header declares charset=UTF-8; fix or re-encode the file",
+            )
         return entries
     try:
         return _Parser(path).parse(data.decode(charset))
     except UnicodeDecodeError as exc:
-        raise InputError(f"bytes {data[exc.start:exc.end]!r} are not valid {charset}",
-                         path=path, line=data.count(b"\n", 0, exc.start) + 1,
-                         hint="fix the charset= in the header or re-encode the file") from None
+        raise InputError(
+            f"bytes {data[exc.start : exc.end]!r} are not valid {charset}",
+            path=path,
+            line=data.count(b"\n", 0, exc.start) + 1,
+            hint="fix the charset= in the header or re-encode the file",
+        ) from None
 
 
 def _declared_charset(entries: list[_Entry], path: Path) -> str:
@@ -119,8 +138,12 @@ def _declared_charset(entries: list[_Entry], path: Path) -> str:
     try:
         return codecs.lookup(match.group(1)).name
     except LookupError:
-        raise InputError(f"unknown charset {match.group(1)!r} in the header", path=path,
-                         line=msgstr.line, hint="declare charset=UTF-8") from None
+        raise InputError(
+            f"unknown charset {match.group(1)!r} in the header",
+            path=path,
+            line=msgstr.line,
+            hint="declare charset=UTF-8",
+        ) from None
 
 
 def _find_header(entries: list[_Entry]) -> _Entry | None:
@@ -184,8 +207,11 @@ class _Parser:
         if entry.obsolete is None:
             entry.obsolete = token.obsolete
         elif entry.obsolete != token.obsolete:
-            raise self.error(token.line, "entry mixes obsolete (#~) and active lines",
-                             hint="prefix every line of an obsolete entry with #~")
+            raise self.error(
+                token.line,
+                "entry mixes obsolete (#~) and active lines",
+                hint="prefix every line of an obsolete entry with #~",
+            )
 
     def add(self, entry: _Entry, token: _Token) -> _Field | None:
         """Record *token* in *entry*; returns the field later strings continue."""
@@ -229,8 +255,9 @@ class _Parser:
                 raise self.error(token.line, f"{token.name} in an entry without msgid_plural")
             expected = sum(name.startswith("msgstr[") for name in names)
             if token.name != f"msgstr[{expected}]":
-                raise self.error(token.line,
-                                 f"{token.name} out of order, expected msgstr[{expected}]")
+                raise self.error(
+                    token.line, f"{token.name} out of order, expected msgstr[{expected}]"
+                )
 
     def finish(self, entry: _Entry) -> _Entry:
         names = [item.name for item in entry.fields]
@@ -239,14 +266,18 @@ class _Parser:
                 raise self.error(entry.fields[0].line, f"{names[0]} without a msgid")
             if entry.previous:
                 raise self.error(entry.previous[0].line, "#| previous string without an entry")
-            raise self.error(entry.line, "comments that belong to no entry",
-                             hint="remove them or add the msgid/msgstr they describe")
+            raise self.error(
+                entry.line,
+                "comments that belong to no entry",
+                hint="remove them or add the msgid/msgstr they describe",
+            )
         previous = [item.name for item in entry.previous]
         if previous and "|msgid" not in previous:
             raise self.error(entry.previous[0].line, "#| previous strings without #| msgid")
         if not any(name.startswith("msgstr") for name in names):
-            raise self.error(entry.msgid_line, "msgid has no msgstr",
-                             hint='add msgstr "" after the msgid')
+            raise self.error(
+                entry.msgid_line, "msgid has no msgstr", hint='add msgstr "" after the msgid'
+            )
         return entry
 
     def lex(self, line: str, number: int) -> _Token:
@@ -275,8 +306,11 @@ class _Parser:
         text = line[1:] if kind == "comment" else line[2:]
         text = text.removeprefix(" ")
         if text.endswith("\\"):
-            raise self.error(number, "comment ends with a backslash",
-                             hint="GNU gettext would join it with the next line; remove the \\")
+            raise self.error(
+                number,
+                "comment ends with a backslash",
+                hint="GNU gettext would join it with the next line; remove the \\",
+            )
         self.check_text(text, number)
         return _Token(kind, number, False, text=text)
 
@@ -290,7 +324,7 @@ class _Parser:
             name = match.group(1)
             if kind == "previous" and name.startswith("msgstr"):
                 raise self.error(number, "#| previous strings hold no msgstr")
-            line = line[match.end():].lstrip()
+            line = line[match.end() :].lstrip()
             if not line.startswith('"'):
                 raise self.error(number, f"{name} without a quoted string")
         strings = []
@@ -298,11 +332,14 @@ class _Parser:
             match = _STRING.match(line)
             if match is None:
                 if line.startswith('"'):
-                    raise self.error(number, "unterminated string",
-                                     hint='close the string with " on the same line')
+                    raise self.error(
+                        number,
+                        "unterminated string",
+                        hint='close the string with " on the same line',
+                    )
                 raise self.error(number, f"unexpected text after a string: {line[:30]!r}")
             strings.append(self.unescape(match.group(1), number))
-            line = line[match.end():].lstrip()
+            line = line[match.end() :].lstrip()
         if not name:
             kind = "previous-string" if kind == "previous" else "string"
         return _Token(kind, number, obsolete, name=name, strings=strings)
@@ -317,11 +354,17 @@ class _Parser:
             elif code[:1].isdigit() and code[0] in "01234567":
                 value = int(code, 8)
             else:
-                raise self.error(number, f"invalid escape sequence \\{code}",
-                                 hint='write \\\\ for a backslash, \\" for a quote')
+                raise self.error(
+                    number,
+                    f"invalid escape sequence \\{code}",
+                    hint='write \\\\ for a backslash, \\" for a quote',
+                )
             if value >= 0x80:
-                raise self.error(number, f"escape \\{code} encodes a byte, not a character",
-                                 hint="write the character itself")
+                raise self.error(
+                    number,
+                    f"escape \\{code} encodes a byte, not a character",
+                    hint="write the character itself",
+                )
             return chr(value)
 
         text = _ESCAPE.sub(replace, raw) if "\\" in raw else raw
@@ -331,8 +374,11 @@ class _Parser:
     def check_text(self, text: str, number: int) -> None:
         bad = _FORBIDDEN.search(text)
         if bad is not None:
-            raise self.error(number, f"control character U+{ord(bad.group()):04X} in text",
-                             hint="remove it: only tab and newline are allowed in messages")
+            raise self.error(
+                number,
+                f"control character U+{ord(bad.group()):04X} in text",
+                hint="remove it: only tab and newline are allowed in messages",
+            )
 
 
 def _references(text: str) -> list[tuple[str, str]]:
@@ -347,8 +393,12 @@ def _build(entries: list[_Entry], path: Path) -> polib.POFile:
     """The polib catalog, after the checks that need the whole file."""
     header = _find_header(entries)
     if header is None:
-        raise InputError("no header entry (msgid \"\")", path=path, line=1,
-                         hint="add the header with Content-Type: text/plain; charset=UTF-8")
+        raise InputError(
+            'no header entry (msgid "")',
+            path=path,
+            line=1,
+            hint="add the header with Content-Type: text/plain; charset=UTF-8",
+        )
     metadata = _metadata(header, path)
     nplurals = _nplurals(metadata, header, path)
     po = polib.POFile(wrapwidth=79, encoding="utf-8")
@@ -366,8 +416,12 @@ def _build(entries: list[_Entry], path: Path) -> polib.POFile:
 
 def _metadata(header: _Entry, path: Path) -> dict[str, str]:
     if header.ecomments or header.references or header.previous:
-        raise InputError("the header entry has #. #: or #| lines", path=path,
-                         line=header.msgid_line, hint="keep only # comments on the header")
+        raise InputError(
+            "the header entry has #. #: or #| lines",
+            path=path,
+            line=header.msgid_line,
+            hint="keep only # comments on the header",
+        )
     msgstr = header.value("msgstr")
     assert msgstr is not None  # guaranteed by _Parser.finish
     metadata: dict[str, str] = {}
@@ -376,12 +430,20 @@ def _metadata(header: _Entry, path: Path) -> dict[str, str]:
             continue
         key, colon, value = line.partition(":")
         if not colon or not key.strip():
-            raise InputError(f"header line {line[:40]!r} is not 'Name: value'", path=path,
-                             line=msgstr.line, hint="fix the header field")
+            raise InputError(
+                f"header line {line[:40]!r} is not 'Name: value'",
+                path=path,
+                line=msgstr.line,
+                hint="fix the header field",
+            )
         metadata[key.strip()] = value.strip()
     if "Content-Type" not in metadata:
-        raise InputError("the header has no Content-Type field", path=path, line=msgstr.line,
-                         hint='add "Content-Type: text/plain; charset=UTF-8\\n" to the header')
+        raise InputError(
+            "the header has no Content-Type field",
+            path=path,
+            line=msgstr.line,
+            hint='add "Content-Type: text/plain; charset=UTF-8\\n" to the header',
+        )
     return metadata
 
 
@@ -391,33 +453,50 @@ def _nplurals(metadata: dict[str, str], header: _Entry, path: Path) -> int:
         return 2
     match = _NPLURALS.search(forms)
     if match is None or int(match.group(1)) < 1:
-        raise InputError(f"Plural-Forms has no valid nplurals: {forms!r}", path=path,
-                         line=header.msgid_line, hint="e.g. nplurals=2; plural=(n != 1);")
+        raise InputError(
+            f"Plural-Forms has no valid nplurals: {forms!r}",
+            path=path,
+            line=header.msgid_line,
+            hint="e.g. nplurals=2; plural=(n != 1);",
+        )
     return int(match.group(1))
 
 
-def _polib_entry(entry: _Entry, path: Path, nplurals: int,
-                 seen: dict[tuple[str | None, str], tuple[bool, int]]) -> polib.POEntry:
+def _polib_entry(
+    entry: _Entry, path: Path, nplurals: int, seen: dict[tuple[str | None, str], tuple[bool, int]]
+) -> polib.POEntry:
     fields = {item.name: item.value for item in entry.fields}
     obsolete = bool(entry.obsolete)
     key = (fields.get("msgctxt"), fields["msgid"])
     if key in seen:
         _check_duplicate(seen[key], obsolete, path, entry.msgid_line)
     seen[key] = (obsolete, entry.msgid_line)
-    plural = {int(name[7:-1]): value for name, value in fields.items()
-              if name.startswith("msgstr[")}
+    plural = {
+        int(name[7:-1]): value for name, value in fields.items() if name.startswith("msgstr[")
+    }
     if "msgid_plural" in fields and len(plural) != nplurals:
-        raise InputError(f"{len(plural)} plural forms, the header says nplurals={nplurals}",
-                         path=path, line=entry.msgid_line,
-                         hint="give exactly one msgstr[n] per plural form")
+        raise InputError(
+            f"{len(plural)} plural forms, the header says nplurals={nplurals}",
+            path=path,
+            line=entry.msgid_line,
+            hint="give exactly one msgstr[n] per plural form",
+        )
     previous = {item.name[1:]: item.value for item in entry.previous}
     return polib.POEntry(
-        msgid=fields["msgid"], msgstr=fields.get("msgstr", ""), msgctxt=fields.get("msgctxt"),
-        msgid_plural=fields.get("msgid_plural", ""), msgstr_plural=plural,
-        tcomment="\n".join(entry.tcomments), comment="\n".join(entry.ecomments),
-        occurrences=entry.references, flags=entry.flags, obsolete=obsolete,
-        previous_msgctxt=previous.get("msgctxt"), previous_msgid=previous.get("msgid"),
-        previous_msgid_plural=previous.get("msgid_plural"), linenum=entry.msgid_line,
+        msgid=fields["msgid"],
+        msgstr=fields.get("msgstr", ""),
+        msgctxt=fields.get("msgctxt"),
+        msgid_plural=fields.get("msgid_plural", ""),
+        msgstr_plural=plural,
+        tcomment="\n".join(entry.tcomments),
+        comment="\n".join(entry.ecomments),
+        occurrences=entry.references,
+        flags=entry.flags,
+        obsolete=obsolete,
+        previous_msgctxt=previous.get("msgctxt"),
+        previous_msgid=previous.get("msgid"),
+        previous_msgid_plural=previous.get("msgid_plural"),
+        linenum=entry.msgid_line,
     )
 
 
@@ -425,11 +504,20 @@ def _check_duplicate(first: tuple[bool, int], obsolete: bool, path: Path, line: 
     """Raise for a second message with the same msgctxt and msgid (GNU gettext does too)."""
     first_obsolete, first_line = first
     if first_line == 0:
-        raise InputError("second header entry (msgid \"\")", path=path, line=line,
-                         hint="keep one header")
+        raise InputError(
+            'second header entry (msgid "")', path=path, line=line, hint="keep one header"
+        )
     if first_obsolete == obsolete:
         kind = "obsolete message" if obsolete else "message"
-        raise InputError(f"duplicate {kind}, first defined at line {first_line}", path=path,
-                         line=line, hint="merge the two entries into one")
-    raise InputError(f"message is both active and obsolete (other copy at line {first_line})",
-                     path=path, line=line, hint="delete the obsolete (#~) copy")
+        raise InputError(
+            f"duplicate {kind}, first defined at line {first_line}",
+            path=path,
+            line=line,
+            hint="merge the two entries into one",
+        )
+    raise InputError(
+        f"message is both active and obsolete (other copy at line {first_line})",
+        path=path,
+        line=line,
+        hint="delete the obsolete (#~) copy",
+    )

@@ -33,8 +33,17 @@ AL, ID1 = 20, 23
 HL_BA = 100  # artificial: a Hebrew letter followed by a hyphen or break-after
 
 _PAIR_CLASSES = 33
-_ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v",
-            "\\": "\\", '"': '"'}
+_ESCAPES = {
+    "\a": "a",
+    "\b": "b",
+    "\f": "f",
+    "\n": "n",
+    "\r": "r",
+    "\t": "t",
+    "\v": "v",
+    "\\": "\\",
+    '"': '"',
+}
 
 
 def _expand_runs(runs: str, convert: dict[int, int] | None = None) -> bytearray:
@@ -56,7 +65,8 @@ _CLASS = _expand_runs(po_unidata.LINE_BREAK_CLASS_RUNS, {AI: AL, CB: ID1, SA: AL
 _WIDTH = _expand_runs(po_unidata.WIDTH_RUNS, {-1: 0})  # controls count 0 columns
 _PAIR = [  # flattened: _PAIR[before * 33 + after]
     {"D": POSSIBLE, "I": UNDEFINED, "P": PROHIBITED}[cell]
-    for row in po_unidata.PAIR_TABLE for cell in row
+    for row in po_unidata.PAIR_TABLE
+    for cell in row
 ]
 
 
@@ -72,8 +82,14 @@ def possible_linebreaks(text: str) -> list[int]:
     seen_space = False
     ri_count = 0
     for index, prop in enumerate(map(_CLASS.__getitem__, map(ord, text))):
-        if (prop < _PAIR_CLASSES and prop != ZWJ and prev_prop < _PAIR_CLASSES
-                and prev_prop != ZWJ and last_prop < _PAIR_CLASSES and last_prop != RI):
+        if (
+            prop < _PAIR_CLASSES
+            and prop != ZWJ
+            and prev_prop < _PAIR_CLASSES
+            and prev_prop != ZWJ
+            and last_prop < _PAIR_CLASSES
+            and last_prop != RI
+        ):
             # The common case: two ordinary classes, decided by the pair table (LB12-LB31).
             verdict = _PAIR[last_prop * _PAIR_CLASSES + prop]
             if verdict == UNDEFINED:
@@ -104,8 +120,7 @@ def possible_linebreaks(text: str) -> list[int]:
     return breaks
 
 
-def _pair_break(prev_prop: int, last_prop: int, prop: int, seen_space: bool,
-                ri_count: int) -> int:
+def _pair_break(prev_prop: int, last_prop: int, prop: int, seen_space: bool, ri_count: int) -> int:
     """The break before a character of class *prop* that is neither space nor mark."""
     if last_prop == BK or prev_prop in (ZWJ, HL_BA):
         return PROHIBITED
@@ -119,8 +134,7 @@ def _pair_break(prev_prop: int, last_prop: int, prop: int, seen_space: bool,
     return verdict
 
 
-def width_linebreaks(text: str, width: int, start_column: int,
-                     overrides: list[int]) -> list[int]:
+def width_linebreaks(text: str, width: int, start_column: int, overrides: list[int]) -> list[int]:
     """Where to break *text* so that lines stay within *width* columns.
 
     Mirrors ``u8_width_linebreaks_v2``: *overrides* (one per character, ``UNDEFINED`` to
@@ -183,8 +197,15 @@ def _escape_portion(portion: str) -> tuple[str, list[int]]:
 
 
 @functools.lru_cache(maxsize=16384)
-def wrap(name: str, value: str, *, prefix: str = "", do_wrap: bool = True,
-         breakable: bool = True, page_width: int = PAGE_WIDTH) -> tuple[str, ...]:
+def wrap(
+    name: str,
+    value: str,
+    *,
+    prefix: str = "",
+    do_wrap: bool = True,
+    breakable: bool = True,
+    page_width: int = PAGE_WIDTH,
+) -> tuple[str, ...]:
     """Lines (without newline) that write ``name "value"`` the way GNU gettext does.
 
     *prefix* is ``"#~ "`` for obsolete entries, ``"#| "`` / ``"#~| "`` for previous
@@ -203,8 +224,10 @@ def wrap(name: str, value: str, *, prefix: str = "", do_wrap: bool = True,
         text, overrides = _escape_portion(portion)
         startcol = first_startcol if first_line else later_startcol
         breaks = _breaks(text, overrides, width, startcol, breakable)
-        if first_line and text and (
-            number + 1 < len(portions) or startcol > width or POSSIBLE in breaks
+        if (
+            first_line
+            and text
+            and (number + 1 < len(portions) or startcol > width or POSSIBLE in breaks)
         ):
             lines.append(f'{prefix}{name} ""')
             first_line = False
@@ -220,8 +243,9 @@ def wrap(name: str, value: str, *, prefix: str = "", do_wrap: bool = True,
     return tuple(lines)
 
 
-def _breaks(text: str, overrides: list[int], width: int, start_column: int,
-            breakable: bool) -> list[int]:
+def _breaks(
+    text: str, overrides: list[int], width: int, start_column: int, breakable: bool
+) -> list[int]:
     """Line breaks for one escaped portion (fast path when it fits on the line)."""
     if not text or start_column + text_width(text) <= width:
         return []

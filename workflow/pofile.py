@@ -27,8 +27,11 @@ def load_po(path: Path) -> polib.POFile:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read PO file: {exc.strerror or exc}", path=path,
-                         hint="check that the file exists and is readable") from exc
+        raise InputError(
+            f"cannot read PO file: {exc.strerror or exc}",
+            path=path,
+            hint="check that the file exists and is readable",
+        ) from exc
     return parse_po_bytes(data, path)
 
 

@@ -116,8 +116,11 @@ class ProgressLine:
 
 
 def pretranslate_project(
-    project: Project, langs: list[str], docs: list[str] | None = None,
-    engine: str | None = None, stream: TextIO | None = None,
+    project: Project,
+    langs: list[str],
+    docs: list[str] | None = None,
+    engine: str | None = None,
+    stream: TextIO | None = None,
 ) -> Summary:
     """Pre-translate *docs* (default all) into *langs*; see the module docstring.
 
@@ -151,8 +154,13 @@ def _load_glossary(project: Project) -> Glossary | None:
 
 
 def _pretranslate_language(
-    project: Project, lang: str, doc_ids: list[str], engine_name: str | None,
-    glossary: Glossary | None, summary: Summary, stream: TextIO | None,
+    project: Project,
+    lang: str,
+    doc_ids: list[str],
+    engine_name: str | None,
+    glossary: Glossary | None,
+    summary: Summary,
+    stream: TextIO | None,
 ) -> None:
     catalogs = _load_catalogs(project, lang, doc_ids)
     memory = TranslationMemory.from_catalogs(catalogs.items(), project.root)
@@ -187,7 +195,8 @@ def _load_catalogs(project: Project, lang: str, doc_ids: list[str]) -> dict[Path
         path = project.po_path(lang, doc)
         if not path.is_file():
             raise InputError(
-                "no PO file to pre-translate", path=path,
+                "no PO file to pre-translate",
+                path=path,
                 hint=f"run `workflow update --lang {lang}` first",
             )
     paths = sorted((project.locales_dir / lang).glob("*.po"))
@@ -196,7 +205,8 @@ def _load_catalogs(project: Project, lang: str, doc_ids: list[str]) -> dict[Path
 
 def _empty_entries(po: polib.POFile) -> list[polib.POEntry]:
     return [
-        entry for entry in po
+        entry
+        for entry in po
         if entry.msgid and not entry.obsolete and not entry.msgid_plural and not entry.msgstr
     ]
 
@@ -219,7 +229,9 @@ def _open_engine(
 
 
 def _fill_from_engine(
-    engine: Engine, untranslated: list[_Pending], glossary: Glossary | None,
+    engine: Engine,
+    untranslated: list[_Pending],
+    glossary: Glossary | None,
     stream: TextIO | None,
 ) -> None:
     from workflow.mt.protect import translate_with_glossary
@@ -227,8 +239,9 @@ def _fill_from_engine(
     unique = list(dict.fromkeys(item.entry.msgid for item in untranslated))
     label = f"pretranslate {engine.target}"
     progress = ProgressLine(label, len(unique) * len(engine.stages), stream)
-    outputs = dict(zip(unique, translate_with_glossary(engine, unique, glossary, progress),
-                       strict=True))
+    outputs = dict(
+        zip(unique, translate_with_glossary(engine, unique, glossary, progress), strict=True)
+    )
     provenance = f"mt: {engine.provenance()}"
     for item in untranslated:
         _fill_from_mt(item, outputs[item.entry.msgid], provenance)
@@ -248,8 +261,9 @@ def _fill_from_mt(item: _Pending, output: MtOutput, provenance: str) -> None:
     item.summary.mt += 1
     lines = [provenance]
     for term in output.missing:
-        lines.append(f"mt-glossary: {term.target(item.summary.lang)} ({term.id}) missing; "
-                     "check the term")
+        lines.append(
+            f"mt-glossary: {term.target(item.summary.lang)} ({term.id}) missing; check the term"
+        )
     item.summary.glossary_warnings += bool(output.missing)
     _write(item.entry, output.text, lines)
 
@@ -260,7 +274,6 @@ def _write(entry: polib.POEntry, text: str, provenance: list[str]) -> None:
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
     kept = [
-        line for line in entry.tcomment.splitlines()
-        if not line.startswith(PROVENANCE_PREFIXES)
+        line for line in entry.tcomment.splitlines() if not line.startswith(PROVENANCE_PREFIXES)
     ]
     entry.tcomment = "\n".join(kept + provenance)

@@ -13,7 +13,8 @@ from workflow.project import Project
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``export`` command."""
     parser = subparsers.add_parser(
-        "export", help="write PDF and DOCX exports from reviewed translations",
+        "export",
+        help="write PDF and DOCX exports from reviewed translations",
         description=(
             "Assemble each document from its PO catalog and write exports/<lang>/<doc>.pdf and"
             " .docx.  Only reviewed translations are used; a language with missing or fuzzy"
@@ -21,13 +22,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument(
-        "--lang", action="append", dest="langs", metavar="CODE",
+        "--lang",
+        action="append",
+        dest="langs",
+        metavar="CODE",
         help="only this language; repeatable; the source language exports the original"
-             " (default: all target languages)",
+        " (default: all target languages)",
     )
     add_format_option(parser)
     parser.add_argument(
-        "--draft", action="store_true",
+        "--draft",
+        action="store_true",
         help="include fuzzy and untranslated segments, visibly marked, with a draft notice",
     )
     add_doc_option(parser)
@@ -37,7 +42,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def add_format_option(parser: argparse.ArgumentParser) -> None:
     """``--format pdf,docx`` (comma-separated or repeated; default: both)."""
     parser.add_argument(
-        "--format", action="extend", dest="formats", type=_formats, metavar="FMT",
+        "--format",
+        action="extend",
+        dest="formats",
+        type=_formats,
+        metavar="FMT",
         help="pdf, docx or both (comma-separated or repeated; default: both)",
     )
 
@@ -67,8 +76,11 @@ def report(results: list[ExportResult], project: Project) -> int:
         if result.status == "incomplete":
             if (result.lang, result.doc_id) not in refused:
                 refused.add((result.lang, result.doc_id))
-                print(f"refused {result.lang}/{result.doc_id}: {len(result.problems)}"
-                      " segments not reviewed (use --draft to export anyway)", file=sys.stderr)
+                print(
+                    f"refused {result.lang}/{result.doc_id}: {len(result.problems)}"
+                    " segments not reviewed (use --draft to export anyway)",
+                    file=sys.stderr,
+                )
                 for problem in result.problems:
                     print(f"  {problem}", file=sys.stderr)
         else:

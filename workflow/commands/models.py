@@ -21,14 +21,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "[tool.workflow.mt.engines].",
     )
     actions = parser.add_subparsers(dest="models_command", metavar="ACTION", required=True)
-    actions.add_parser("list", help="installed packages, the pairs and pivots they give, "
-                       "and the engine of each project language").set_defaults(handler=run_list)
+    actions.add_parser(
+        "list",
+        help="installed packages, the pairs and pivots they give, "
+        "and the engine of each project language",
+    ).set_defaults(handler=run_list)
     install = actions.add_parser(
         "install", help="install a .argosmodel file (validated) or a pair from Argos' index"
     )
     install.add_argument("archive", nargs="?", type=Path, metavar="PATH.argosmodel")
     install.add_argument(
-        "--from-index", nargs=2, metavar=("FROM", "TO"),
+        "--from-index",
+        nargs=2,
+        metavar=("FROM", "TO"),
         help="download FROM→TO from Argos' package index (needs argostranslate and a network)",
     )
     install.set_defaults(handler=run_install)
@@ -84,6 +89,8 @@ def run_install(args: argparse.Namespace, project: Project) -> int:
             package = install_from_index(*args.from_index, target)
         else:
             package = install_package(args.archive.resolve(), target)
-    print(f"installed {package.name} ({package.from_code}→{package.to_code} "
-          f"{package.version}) in {target}")
+    print(
+        f"installed {package.name} ({package.from_code}→{package.to_code} "
+        f"{package.version}) in {target}"
+    )
     return 0

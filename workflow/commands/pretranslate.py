@@ -21,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_lang_option(parser)
     add_doc_option(parser)
     parser.add_argument(
-        "--engine", choices=ENGINE_CHOICES, default="auto",
+        "--engine",
+        choices=ENGINE_CHOICES,
+        default="auto",
         help="auto: the configured engine, memory only if none is installed (default); "
         "none: memory only",
     )

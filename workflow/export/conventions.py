@@ -17,16 +17,46 @@ import datetime as dt
 from dataclasses import dataclass
 
 _EN_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 _RU_MONTHS_GENITIVE = (
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-    "октября", "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 )
 _KK_MONTHS = (
-    "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
-    "қазан", "қараша", "желтоқсан",
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
 )
 
 
@@ -61,9 +91,16 @@ _LATIN_CYRILLIC_FONTS = ("Noto Serif", "Noto Serif CJK JP")
 
 CONVENTIONS: dict[str, Conventions] = {
     "en": Conventions(
-        lang="en", joiner=" ", date_pattern="{day} {month} {year}", months=_EN_MONTHS,
-        night_pattern="Night {number}", html_lang="en-GB", word_lang="en-GB", hyphenate=True,
-        fonts=_LATIN_CYRILLIC_FONTS, draft_label="Draft",
+        lang="en",
+        joiner=" ",
+        date_pattern="{day} {month} {year}",
+        months=_EN_MONTHS,
+        night_pattern="Night {number}",
+        html_lang="en-GB",
+        word_lang="en-GB",
+        hyphenate=True,
+        fonts=_LATIN_CYRILLIC_FONTS,
+        draft_label="Draft",
         draft_notice=(
             "Draft: {reviewed} of {total} segments reviewed ({percent}%). "
             "Highlighted passages are not reviewed yet: fuzzy translations in yellow, "
@@ -71,9 +108,16 @@ CONVENTIONS: dict[str, Conventions] = {
         ),
     ),
     "ru": Conventions(
-        lang="ru", joiner=" ", date_pattern="{day} {month} {year}\u00a0г.",
-        months=_RU_MONTHS_GENITIVE, night_pattern="Ночь {number}", html_lang="ru",
-        word_lang="ru-RU", hyphenate=True, fonts=_LATIN_CYRILLIC_FONTS, draft_label="Черновик",
+        lang="ru",
+        joiner=" ",
+        date_pattern="{day} {month} {year}\u00a0г.",
+        months=_RU_MONTHS_GENITIVE,
+        night_pattern="Ночь {number}",
+        html_lang="ru",
+        word_lang="ru-RU",
+        hyphenate=True,
+        fonts=_LATIN_CYRILLIC_FONTS,
+        draft_label="Черновик",
         draft_notice=(
             "Черновик: проверено {reviewed} из {total} сегментов ({percent}\u00a0%). "
             "Выделенные фрагменты ещё не проверены: неточные переводы — жёлтым, "
@@ -81,9 +125,16 @@ CONVENTIONS: dict[str, Conventions] = {
         ),
     ),
     "kk": Conventions(
-        lang="kk", joiner=" ", date_pattern="{year} жылғы {day} {month}", months=_KK_MONTHS,
-        night_pattern="{number}-түн", html_lang="kk", word_lang="kk-KZ", hyphenate=False,
-        fonts=_LATIN_CYRILLIC_FONTS, draft_label="Нобай",
+        lang="kk",
+        joiner=" ",
+        date_pattern="{year} жылғы {day} {month}",
+        months=_KK_MONTHS,
+        night_pattern="{number}-түн",
+        html_lang="kk",
+        word_lang="kk-KZ",
+        hyphenate=False,
+        fonts=_LATIN_CYRILLIC_FONTS,
+        draft_label="Нобай",
         draft_notice=(
             "Нобай: {total} сегменттің {reviewed} тексерілген ({percent}%). "
             "Белгіленген үзінділер әлі тексерілмеген: анық емес аудармалар — сары түспен, "
@@ -91,9 +142,16 @@ CONVENTIONS: dict[str, Conventions] = {
         ),
     ),
     "ja": Conventions(
-        lang="ja", joiner="", date_pattern="{year}年{month_number}月{day}日", months=_EN_MONTHS,
-        night_pattern="第{number}夜", html_lang="ja", word_lang="ja-JP", hyphenate=False,
-        fonts=("Noto Serif CJK JP", "Noto Serif"), draft_label="草稿",
+        lang="ja",
+        joiner="",
+        date_pattern="{year}年{month_number}月{day}日",
+        months=_EN_MONTHS,
+        night_pattern="第{number}夜",
+        html_lang="ja",
+        word_lang="ja-JP",
+        hyphenate=False,
+        fonts=("Noto Serif CJK JP", "Noto Serif"),
+        draft_label="草稿",
         draft_notice="草稿:{total}文中{reviewed}文が確認済み({percent}%)。",
     ),
 }

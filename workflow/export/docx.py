@@ -159,8 +159,13 @@ def _page_number_footer(paragraph: Paragraph) -> None:
     """Centred ``PAGE`` field in the footer."""
     paragraph.alignment = 1  # centre
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         if kind is not None:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)

@@ -54,7 +54,9 @@ def resolve(family: str) -> FontFile:
         raise ExportError("fc-match not found", hint="install fontconfig")
     result = subprocess.run(
         [fc_match, "--format=%{family[0]}\n%{file}\n%{index}", f"{family}:style=Regular"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     lines = result.stdout.split("\n")
     if result.returncode != 0 or len(lines) != 3 or lines[0] != family:
@@ -87,9 +89,7 @@ def uncovered(text: str, stack: tuple[FontFile, ...]) -> str:
 
 def describe(chars: str) -> str:
     """``U+04D9 'ә' (CYRILLIC SMALL LETTER SCHWA)``-style list for error messages."""
-    return ", ".join(
-        f"U+{ord(c):04X} {c!r} ({unicodedata.name(c, 'unnamed')})" for c in chars
-    )
+    return ", ".join(f"U+{ord(c):04X} {c!r} ({unicodedata.name(c, 'unnamed')})" for c in chars)
 
 
 def check_coverage(document: TranslatedDocument, labels: Iterable[str] = ()) -> None:
@@ -108,7 +108,8 @@ def check_coverage(document: TranslatedDocument, labels: Iterable[str] = ()) -> 
                 raise ExportError(
                     f"no font has {describe(missing)} (segment from"
                     f" {document.source_path}:{piece.segment.line}; fonts: {families})",
-                    path=path, line=line,
+                    path=path,
+                    line=line,
                     hint="fix the translation or install a font that covers it",
                 )
     for label in labels:

@@ -89,7 +89,8 @@ def _export_one(
     path = functools.partial(project.export_path, lang, document.doc_id)
     results = [
         ExportResult(lang, document.doc_id, fmt, path(fmt), "unchanged")
-        for fmt in formats if fmt not in pending
+        for fmt in formats
+        if fmt not in pending
     ]
     if not pending:
         return results
@@ -138,7 +139,11 @@ def input_key(project: Project, document: Document, lang: str, fmt: str, draft: 
     digest = hashlib.sha256()
     po_file = project.po_path(lang, document.doc_id)
     parts = [
-        _code_version(), project.config.model_dump_json(), lang, fmt, f"draft={draft}",
+        _code_version(),
+        project.config.model_dump_json(),
+        lang,
+        fmt,
+        f"draft={draft}",
         os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
         *(fonts.resolve(family).fingerprint() for family in conventions(lang).fonts),
     ]
@@ -164,9 +169,12 @@ def _code_version() -> str:
     """Hash of the code, template and stylesheet that render documents, and library versions."""
     package = Path(workflow.__file__).parent
     files = sorted(
-        [*(package / "export").rglob("*.py"), *(package / "export" / "templates").iterdir(),
-         *(package / "export" / "assets").iterdir(),
-         *(package / name for name in ("assemble.py", "document.py", "source.py", "segment.py"))]
+        [
+            *(package / "export").rglob("*.py"),
+            *(package / "export" / "templates").iterdir(),
+            *(package / "export" / "assets").iterdir(),
+            *(package / name for name in ("assemble.py", "document.py", "source.py", "segment.py")),
+        ]
     )
     digest = hashlib.sha256()
     for path in files:
@@ -188,7 +196,8 @@ def _up_to_date(project: Project, document: Document, lang: str, fmt: str, key: 
     except (OSError, ValueError):
         return False
     return (
-        isinstance(stamp, dict) and stamp.get("inputs") == key
+        isinstance(stamp, dict)
+        and stamp.get("inputs") == key
         and stamp.get("sha256") == hashlib.sha256(output).hexdigest()
     )
 

@@ -63,8 +63,11 @@ class ArgosPackage:
         if metadata.get("type", "translate") != "translate":
             raise ModelError(f"not a translation package (type {metadata['type']!r})", path=where)
         return cls(
-            path, metadata["from_code"], metadata["to_code"],
-            str(metadata.get("package_version", "")), str(metadata.get("target_prefix", "")),
+            path,
+            metadata["from_code"],
+            metadata["to_code"],
+            str(metadata.get("package_version", "")),
+            str(metadata.get("target_prefix", "")),
         )
 
     def check_files(self) -> None:
@@ -72,7 +75,8 @@ class ArgosPackage:
         for needed in (self.path / "model" / "model.bin", self.path / SPM_MODEL):
             if not needed.is_file():
                 raise ModelError(
-                    f"package lacks {needed.relative_to(self.path)}", path=self.path,
+                    f"package lacks {needed.relative_to(self.path)}",
+                    path=self.path,
                     hint="reinstall it with `workflow models install`",
                 )
 
@@ -161,9 +165,7 @@ class ArgosEngine(Engine):
             package.check_files()
         self.route = route
         self.options = replace(options, length_penalty=ARGOS_LENGTH_PENALTY)
-        self.stages = tuple(
-            Stage(p.from_code, p.to_code, p.name, p.version) for p in route
-        )
+        self.stages = tuple(Stage(p.from_code, p.to_code, p.name, p.version) for p in route)
         self._models: dict[int, Ct2Model] = {}
 
     def model(self, index: int) -> Ct2Model:

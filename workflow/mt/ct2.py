@@ -86,13 +86,17 @@ class Ct2Model:
         self.inter_threads, intra = thread_plan(options.threads)
         try:
             self.translator = ctranslate2.Translator(
-                str(model_dir), device=options.device, compute_type=options.compute_type,
-                inter_threads=self.inter_threads, intra_threads=intra,
+                str(model_dir),
+                device=options.device,
+                compute_type=options.compute_type,
+                inter_threads=self.inter_threads,
+                intra_threads=intra,
             )
             self.tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(spm_path))
         except (RuntimeError, OSError, ValueError) as exc:
             raise ModelError(
-                f"cannot load the model: {exc}", path=model_dir,
+                f"cannot load the model: {exc}",
+                path=model_dir,
                 hint="reinstall the package or reconvert the model",
             ) from exc
         #: Number of ``translate_batch`` calls made so far (one per chunk of many segments).
@@ -105,7 +109,9 @@ class Ct2Model:
         return self.tokenizer.decode_pieces(list(pieces)).strip()
 
     def translate_tokens(
-        self, sources: Sequence[list[str]], target_prefix: list[str] | None = None,
+        self,
+        sources: Sequence[list[str]],
+        target_prefix: list[str] | None = None,
         progress: Progress | None = None,
     ) -> list[list[str]]:
         """Translate tokenized *sources*; returns output tokens (prefix removed), in order."""
@@ -140,10 +146,14 @@ class Ct2Model:
             kwargs["target_prefix"] = [list(target_prefix)] * len(chunk)
         self.batch_calls += 1
         outputs = self.translator.translate_batch(
-            list(chunk), max_batch_size=batch_tokens, batch_type="tokens",
+            list(chunk),
+            max_batch_size=batch_tokens,
+            batch_type="tokens",
             beam_size=self.options.beam_size,
             max_decoding_length=self.options.max_decoding_length,
-            length_penalty=self.options.length_penalty, replace_unknowns=True, **kwargs,
+            length_penalty=self.options.length_penalty,
+            replace_unknowns=True,
+            **kwargs,
         )
         skip = len(target_prefix or ())
         return [_strip_prefix(out.hypotheses[0], target_prefix, skip) for out in outputs]

@@ -21,9 +21,12 @@ def decode_options(project: Project) -> DecodeOptions:
     """Batching and decoding settings of the project."""
     mt = project.config.mt
     return DecodeOptions(
-        beam_size=mt.beam_size, max_batch_tokens=mt.max_batch_tokens,
-        max_decoding_length=mt.max_decoding_length, device=mt.device,
-        compute_type=mt.compute_type, threads=mt.threads,
+        beam_size=mt.beam_size,
+        max_batch_tokens=mt.max_batch_tokens,
+        max_decoding_length=mt.max_decoding_length,
+        device=mt.device,
+        compute_type=mt.compute_type,
+        threads=mt.threads,
     )
 
 
@@ -36,7 +39,8 @@ def engine_settings(project: Project, target: str, name: str | None = None) -> M
         return configured
     if name == "nllb":
         raise ModelError(
-            f"no NLLB model configured for {target!r}", path=project.root / PYPROJECT,
+            f"no NLLB model configured for {target!r}",
+            path=project.root / PYPROJECT,
             hint=f'add {target} = {{ engine = "nllb", model = "<folder>" }} '
             "to [tool.workflow.mt.engines]",
         )
@@ -62,7 +66,8 @@ def open_engine(project: Project, target: str, name: str | None = None) -> Engin
     route = find_route(packages, source, target, pivot)
     if route is None:
         raise ModelError(
-            f"no Argos package for {source}→{target} (nor through {pivot})", path=dirs[0],
+            f"no Argos package for {source}→{target} (nor through {pivot})",
+            path=dirs[0],
             hint=f"workflow models install translate-{source}_{target}.argosmodel",
         )
     return ArgosEngine(route, decode_options(project))

@@ -83,7 +83,10 @@ def _check_members(
 
 
 def install_package(
-    archive: Path, packages_dir: Path, *, max_member: int = MAX_MEMBER_BYTES,
+    archive: Path,
+    packages_dir: Path,
+    *,
+    max_member: int = MAX_MEMBER_BYTES,
     max_total: int = MAX_TOTAL_BYTES,
 ) -> ArgosPackage:
     """Validate and install *archive* into *packages_dir*; return the installed package."""
@@ -91,7 +94,8 @@ def install_package(
     target = packages_dir / top
     if target.exists():
         raise ModelError(
-            "a package with this name is already installed", path=target,
+            "a package with this name is already installed",
+            path=target,
             hint="remove that folder first to reinstall",
         )
     packages_dir.mkdir(parents=True, exist_ok=True)
@@ -141,7 +145,8 @@ def install_from_index(from_code: str, to_code: str, packages_dir: Path) -> Argo
             hint="download the .argosmodel elsewhere, then `workflow models install FILE`",
         )
     found = [
-        p for p in argos_package.get_available_packages()
+        p
+        for p in argos_package.get_available_packages()
         if (p.from_code, p.to_code) == (from_code, to_code)
     ]
     if not found:

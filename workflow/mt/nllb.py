@@ -37,9 +37,7 @@ class NllbModel:
         return self.path.name
 
 
-def locate_nllb(
-    root: Path, settings: MtEngineSettings, source: str, target: str
-) -> NllbModel:
+def locate_nllb(root: Path, settings: MtEngineSettings, source: str, target: str) -> NllbModel:
     """Check the configured model folder; :class:`ModelError` saying what is missing."""
     assert settings.model is not None  # guaranteed by MtEngineSettings validation
     path = root / Path(settings.model).expanduser()
@@ -48,7 +46,8 @@ def locate_nllb(
     spm_path = next((path / name for name in SPM_NAMES if (path / name).is_file()), None)
     if spm_path is None:
         raise ModelError(
-            "no sentencepiece.bpe.model next to the model", path=path,
+            "no sentencepiece.bpe.model next to the model",
+            path=path,
             hint="copy it from the original model (converter option --copy_files)",
         )
     source_token = settings.source_token or NLLB_CODES.get(source, "")
@@ -57,7 +56,8 @@ def locate_nllb(
     for token in (source_token, target_token):
         if token not in vocabulary:
             raise ModelError(
-                f"language token {token!r} is not in the model vocabulary", path=path,
+                f"language token {token!r} is not in the model vocabulary",
+                path=path,
                 hint="set source-token / target-token in [tool.workflow.mt.engines]",
             )
     return NllbModel(path, spm_path, source_token, target_token)

@@ -66,7 +66,9 @@ def missing_terms(text: str, terms: Sequence[Term], lang: str) -> tuple[Term, ..
 
 
 def translate_with_glossary(
-    engine: Engine, texts: list[str], glossary: Glossary | None,
+    engine: Engine,
+    texts: list[str],
+    glossary: Glossary | None,
     progress: Progress | None = None,
 ) -> list[MtOutput]:
     """Translate *texts* through every stage of *engine*, protecting glossary terms."""
