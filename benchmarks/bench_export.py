@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.export_samples import SOURCE, TRANSLATIONS, make_project, write_catalog  # noqa: E402
-from workflow.export import export_project  # noqa: E402
+from workflow.export.pipeline import export_project  # noqa: E402
 from workflow.project import Project  # noqa: E402
 
 

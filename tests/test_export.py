@@ -20,8 +20,8 @@ import pytest
 
 from tests.export_samples import TRANSLATIONS, make_project, write_catalog
 from workflow.cli import main
-from workflow.export import ExportResult, export_project
 from workflow.export.pdf import AssetFetcher, render_html
+from workflow.export.pipeline import ExportResult, export_project
 from workflow.project import Project
 
 EPOCH = "1771286400"  # 2026-02-17 00:00:00 UTC

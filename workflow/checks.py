@@ -22,10 +22,12 @@ import polib
 
 from workflow.diagnostics import Diagnostic, Rule
 from workflow.errors import InputError
+from workflow.export.conventions import conventions
 from workflow.glossary import Glossary, Term, load_glossary
 from workflow.morphology import find_target_term, normalize, words
 from workflow.pofile import load_po
 from workflow.project import Project
+from workflow.segment import BRACKET_PAIRS
 
 RULES: dict[str, Rule] = {
     rule.code: rule
@@ -182,50 +184,21 @@ def _near_miss(target: str, translation: str) -> str | None:
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}(?!\d))")
-_MONTHS = {
-    "en": (
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ),
-    "ru": (
-        "январ",
-        "феврал",
-        "март",
-        "апрел",
-        "ма",
-        "июн",
-        "июл",
-        "август",
-        "сентябр",
-        "октябр",
-        "ноябр",
-        "декабр",
-    ),
-    "kk": (
-        "қаңтар",
-        "ақпан",
-        "наурыз",
-        "сәуір",
-        "мамыр",
-        "маусым",
-        "шілде",
-        "тамыз",
-        "қыркүйек",
-        "қазан",
-        "қараша",
-        "желтоқсан",
-    ),
-}
+#: Russian month stems (the month itself, and adjectives such as июньских, майский).
+_RU_MONTH_STEMS = (
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+)
 _RU_MONTH_ENDINGS = ("", "ь", "я", "е", "ю", "ем", "а", "у", "ом", "й", "ей")
 _NUMBER_WORDS = {
     "en": {
@@ -344,7 +317,7 @@ def _spelled_out(entry: Entry, number: str, unit: str) -> bool:
     value = int(number)
     keys = {normalize(token.group()) for token in words(entry.translation)}
     if unit == "月" and 1 <= value <= 12:
-        stem = _MONTHS[entry.lang][value - 1]
+        stem = _month_stem(entry.lang, value)
         if entry.lang == "ru":  # also month adjectives: июньских, майский
             return any(stem + ending in keys for ending in _RU_MONTH_ENDINGS) or any(
                 key.startswith(stem if len(stem) > 2 else "майск") for key in keys
@@ -354,6 +327,12 @@ def _spelled_out(entry: Entry, number: str, unit: str) -> bool:
         return stem in keys
     word = _NUMBER_WORDS.get(entry.lang, {}).get(value)
     return word is not None and _has_number_word(entry.lang, word, entry.translation)
+
+
+def _month_stem(lang: str, month: int) -> str:
+    if lang == "ru":
+        return _RU_MONTH_STEMS[month - 1]
+    return conventions(lang).months[month - 1].lower()
 
 
 def _has_number_word(lang: str, word: str, text: str) -> bool:
@@ -372,17 +351,6 @@ def _has_number_word(lang: str, word: str, text: str) -> bool:
 
 # --- punctuation and typography --------------------------------------------------------------
 
-_SOURCE_PAIRS = {
-    "「": "」",
-    "『": "』",
-    "（": "）",
-    "(": ")",
-    "【": "】",
-    "〈": "〉",
-    "《": "》",
-    "“": "”",
-    "[": "]",
-}
 _TARGET_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "„": "“", "“": "”"}
 _CLOSING = "」』）)】〉》”»’\"'"
 _SENTENCE_END_JA = "。．.！？!?"
@@ -406,7 +374,7 @@ def balanced(text: str, pairs: dict[str, str]) -> bool:
 
 def check_brackets(entry: Entry) -> list[Diagnostic]:
     """Q102: quotes and brackets of the translation are balanced (when the source's are)."""
-    if not balanced(entry.source, _SOURCE_PAIRS) or balanced(entry.translation, _TARGET_PAIRS):
+    if not balanced(entry.source, BRACKET_PAIRS) or balanced(entry.translation, _TARGET_PAIRS):
         return []
     return [
         entry.finding(

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option
-from workflow.export import FORMATS, ExportResult, export_project
+from workflow.export.pipeline import FORMATS, ExportResult, export_project
 from workflow.project import Project
 
 
