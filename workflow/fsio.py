@@ -15,10 +15,40 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from workflow.errors import LockedError, WorkflowError
+from workflow.errors import InputError, LockedError, WorkflowError
 
 LOCK_NAME = ".workflow-lock"
 TEMP_SUFFIX = ".tmp"
+
+
+def read_input_bytes(
+    path: Path, what: str, hint: str = "check that it exists and is readable"
+) -> bytes:
+    """The bytes of the input file *path* (a *what*, for messages), or :class:`InputError`."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"cannot read {what}: {exc.strerror or exc}", path=path, hint=hint
+        ) from exc
+
+
+def read_input_text(
+    path: Path, what: str, hint: str = "check that it exists and is readable"
+) -> str:
+    """UTF-8 text of *path* (BOM dropped, newlines normalized); bad bytes name their line."""
+    data = read_input_bytes(path, what, hint)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
+            path=path,
+            line=line,
+            hint="save the file as UTF-8",
+        ) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> bool:

@@ -31,6 +31,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from workflow.errors import InputError
+from workflow.fsio import read_input_text
 
 #: Target languages every term must name.
 TARGET_LANGUAGES = ("en", "ru", "kk")
@@ -173,16 +174,9 @@ def _source_alternative(form: str) -> str:
 
 def load_glossary(path: Path) -> Glossary:
     """Read and validate a glossary file; any problem raises :class:`InputError`."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(
-            f"cannot read glossary: {exc.strerror}",
-            path=path,
-            hint="create glossary/terms.yaml (see README, section Glossary)",
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise InputError("glossary is not UTF-8", path=path, hint="save it as UTF-8") from exc
+    text = read_input_text(
+        path, "glossary", hint="create glossary/terms.yaml (see README, section Glossary)"
+    )
     return parse_glossary(text, path)
 
 

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import polib
 
-from workflow.errors import InputError
-from workflow.fsio import atomic_write_text
+from workflow.fsio import atomic_write_text, read_input_bytes
 from workflow.po_format import format_catalog
 from workflow.po_parse import parse_po_bytes
 
@@ -24,14 +23,7 @@ from workflow.po_parse import parse_po_bytes
 def load_po(path: Path) -> polib.POFile:
     """Load a PO/POT file; malformed or unreadable input raises :class:`InputError`."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"cannot read PO file: {exc.strerror or exc}",
-            path=path,
-            hint="check that the file exists and is readable",
-        ) from exc
+    data = read_input_bytes(path, "PO file")
     return parse_po_bytes(data, path)
 
 

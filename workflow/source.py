@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from workflow.document import TRANSLATABLE_FIELDS, Block, Document, FrontMatter, Segment
 from workflow.errors import InputError
+from workflow.fsio import read_input_text
 from workflow.segment import join_lines, sentence_spans
 
 FENCE = "---"
@@ -31,34 +32,11 @@ class _FrontMatterModel(BaseModel):
     author: str = ""
 
 
-def read_text_file(path: Path) -> str:
-    """Read UTF-8 text (BOM and CRLF tolerated) or raise :class:`InputError` at the bad line."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"cannot read file: {exc.strerror}",
-            path=path,
-            hint="check that it exists and is readable",
-        ) from exc
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
-            path=path,
-            line=line,
-            hint="save the file as UTF-8",
-        ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def read_document(
     path: Path, *, root: Path, language: str, segmentation: str = "sentence"
 ) -> Document:
     """Parse the source file at *path* (``root``-relative paths go into references)."""
-    text = read_text_file(path)
+    text = read_input_text(path, "source file")
     lines = text.split("\n")
     meta, body_start = _parse_front_matter(lines, path)
     relative = path.relative_to(root) if path.is_absolute() else path

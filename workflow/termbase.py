@@ -27,6 +27,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from workflow.errors import InputError
+from workflow.fsio import read_input_bytes
 from workflow.glossary import TARGET_LANGUAGES, Glossary, Term
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -112,11 +113,7 @@ class TbxEntry:
 
 def read_tbx(path: Path) -> list[TbxEntry]:
     """Parse a TBX file safely (defusedxml); malformed or unsafe XML raises InputError."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read TBX: {exc.strerror}", path=path) from exc
-    return parse_tbx(data, path)
+    return parse_tbx(read_input_bytes(path, "TBX file"), path)
 
 
 def parse_tbx(data: bytes, path: Path) -> list[TbxEntry]:
