@@ -12,6 +12,8 @@ Rules (see README, "Segmentation"):
   (``「今日はここまで。」彼は言った。`` is one sentence);
 * a full stop between digits (３．２９) and ``!``/``?`` inside a Latin word (Yahoo!Japan)
   are not boundaries;
+* an emoji or a ``^^`` face that closes a statement ends the sentence
+  (``大丈夫です👍よろしく。``) unless a particle continues it (``👍を押す``);
 * a hard line break inside a paragraph is not a boundary: lines are joined; but a line
   that starts with a list marker (・, •, -, *) starts a new segment.
 
@@ -49,6 +51,9 @@ _SENTENCE_CLOSING_PARENS = frozenset(")）]］")
 #: What may continue a sentence right after a closing parenthesis.
 _CONTINUATIONS = frozenset("とのをがはにでもやへ、，")
 LIST_MARKERS = ("・", "•", "‣", "◦", "- ", "* ")
+#: Joiners and modifiers that belong to the emoji before them.
+_EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
+KAOMOJI_ENDINGS = ("^^", "^_^", "^o^")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -81,6 +86,11 @@ def _sentences_in(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     position = begin = start
     while position < stop:
         relative = position - start
+        face_end = None if relative in protected else _face_end(text, position, stop)
+        if face_end is not None and face_end < stop and not _continues(text, face_end):
+            spans.append((begin, face_end))
+            begin = position = face_end
+            continue
         boundary = relative in sentence_closers and not _continues(text, position + 1)
         if boundary or (relative not in protected and _ends_sentence(text, position)):
             end = _extend_over_closers(text, position + 1, stop)
@@ -96,6 +106,25 @@ def _continues(text: str, position: int) -> bool:
     return position < len(text) and (
         text[position] in _CONTINUATIONS or text[position] in TERMINATORS
     )
+
+
+def _face_end(text: str, position: int, stop: int) -> int | None:
+    """End offset of an emoji run or ``^^`` face starting at *position*, else None."""
+    for face in KAOMOJI_ENDINGS:
+        if text.startswith(face, position):
+            return position + len(face)
+    if not _is_emoji(text[position]):
+        return None
+    end = position + 1
+    while end < stop and (_is_emoji(text[end]) or text[end] in _EMOJI_PARTS):
+        end += 1
+    return end
+
+
+def _is_emoji(char: str) -> bool:
+    code = ord(char)
+    pictographic = 0x1F300 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF
+    return pictographic and unicodedata.category(char) == "So"
 
 
 def join_lines(text: str) -> str:
