@@ -66,11 +66,28 @@ def open_engine(project: Project, target: str, name: str | None = None) -> Engin
     route = find_route(packages, source, target, pivot)
     if route is None:
         raise ModelError(
-            f"no Argos package for {source}→{target} (nor through {pivot})",
+            f"no Argos package for {source}→{target}"
+            + ("" if pivot in (source, target) else f" (nor through {pivot})"),
             path=dirs[0],
-            hint=f"workflow models install translate-{source}_{target}.argosmodel",
+            hint=_install_hint(source, target, pivot),
         )
     return ArgosEngine(route, decode_options(project))
+
+
+#: Target languages for which no Argos Translate package exists.
+ARGOS_UNAVAILABLE = frozenset({"kk"})
+
+
+def _install_hint(source: str, target: str, pivot: str) -> str:
+    if target in ARGOS_UNAVAILABLE:
+        return (
+            f"Argos publishes no {target} model: configure an NLLB-200 model in "
+            f"[tool.workflow.mt.engines] (see README, Kazakh: NLLB-200)"
+        )
+    direct = f"workflow models install translate-{source}_{target}.argosmodel"
+    if pivot in (source, target):
+        return direct
+    return f"{direct}, or translate-{source}_{pivot} and translate-{pivot}_{target}"
 
 
 def available_engine(project: Project, lang: str) -> str | None:
