@@ -190,6 +190,7 @@ def parse_glossary(text: str, path: Path) -> Glossary:
 
 
 def _compose(text: str, path: Path) -> yaml.Node:
+    root = None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         if root is not None:
@@ -205,12 +206,25 @@ def _compose(text: str, path: Path) -> yaml.Node:
         ) from exc
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", path=path) from exc
+    except ValueError as exc:  # PyYAML builds dates eagerly: 2025-13-45 fails here
+        raise InputError(
+            f"invalid YAML: {exc}",
+            path=path,
+            line=_bad_timestamp_line(root),
+            hint="write a real date as YYYY-MM-DD, or quote the text",
+        ) from exc
     if root is None:
         raise InputError("glossary is empty", path=path, hint="add a 'terms:' list")
     return root
 
 
-def _reject_duplicate_keys(node: yaml.Node, path: Path) -> None:
+def _reject_duplicate_keys(node: yaml.Node, path: Path, visited: set[int] | None = None) -> None:
+    """Raise on a key given twice in one mapping; each node is visited once, so aliases
+    (a YAML "billion laughs") cannot make the walk exponential."""
+    visited = set() if visited is None else visited
+    if id(node) in visited:
+        return
+    visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key, value in node.value:
@@ -224,10 +238,30 @@ def _reject_duplicate_keys(node: yaml.Node, path: Path) -> None:
                     hint="remove one of them",
                 )
             seen[name] = line
-            _reject_duplicate_keys(value, path)
+            _reject_duplicate_keys(value, path, visited)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _reject_duplicate_keys(item, path)
+            _reject_duplicate_keys(item, path, visited)
+
+
+def _bad_timestamp_line(node: yaml.Node | None) -> int | None:
+    """The line of the first implicit date or time under *node* that is not a valid one."""
+    pending, visited = [node], set()
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in visited:
+            continue
+        visited.add(id(current))
+        if isinstance(current, yaml.ScalarNode) and current.tag.endswith(":timestamp"):
+            try:
+                yaml.SafeLoader("").construct_object(current)
+            except ValueError:
+                return current.start_mark.line + 1
+        elif isinstance(current, yaml.MappingNode):
+            pending += [item for pair in reversed(current.value) for item in reversed(pair)]
+        elif isinstance(current, yaml.SequenceNode):
+            pending += reversed(current.value)
+    return None
 
 
 def _term_nodes(root: yaml.Node, path: Path) -> list[yaml.MappingNode]:

@@ -75,6 +75,13 @@ def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, int]
         raise InputError(
             f"front matter: {reason}", path=path, line=line, hint="fix the YAML syntax"
         ) from exc
+    except ValueError as exc:  # PyYAML builds dates eagerly: 2025-13-45 fails here
+        raise InputError(
+            f"front matter: invalid date ({exc})",
+            path=path,
+            line=_bad_date_line(lines, end),
+            hint="write dates as YYYY-MM-DD",
+        ) from exc
     if not isinstance(raw, dict):
         raise InputError(
             "front matter must be a mapping of fields",
@@ -96,6 +103,16 @@ def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, int]
             hint="fields: title, subtitle, series, number, date (YYYY-MM-DD), author",
         ) from exc
     return FrontMatter(**model.model_dump()), end + 1
+
+
+def _bad_date_line(lines: list[str], end: int) -> int:
+    """The first front-matter line whose value YAML cannot build (an impossible date)."""
+    for index in range(1, end):
+        try:
+            yaml.safe_load(lines[index])
+        except (yaml.YAMLError, ValueError):
+            return index + 1
+    return 2
 
 
 def _field_line(lines: list[str], end: int, field: str) -> int | None:
