@@ -194,7 +194,7 @@ class MergeDefinitions:
         return best
 
     def unused_translated(self) -> Iterable[polib.POEntry]:
-        return (e for e in self._entries if id(e) not in self._used and e.msgstr)
+        return (e for e in self._entries if id(e) not in self._used and _translated(e))
 
 
 def _merge_entry(template: polib.POEntry, definitions: MergeDefinitions) -> polib.POEntry:
@@ -234,15 +234,22 @@ def _carry_translation(old: polib.POEntry, entry: polib.POEntry) -> None:
         entry.flags.insert(0, "fuzzy")
 
 
+def _translated(entry: polib.POEntry) -> bool:
+    return bool(entry.msgstr or any(entry.msgstr_plural.values()))
+
+
 def _as_obsolete(old: polib.POEntry) -> polib.POEntry:
     return polib.POEntry(
         msgctxt=old.msgctxt,
         msgid=old.msgid,
+        msgid_plural=old.msgid_plural,
         msgstr=old.msgstr,
+        msgstr_plural=dict(old.msgstr_plural),
         tcomment=old.tcomment,
         flags=list(old.flags),
         previous_msgctxt=old.previous_msgctxt if old.fuzzy else None,
         previous_msgid=old.previous_msgid if old.fuzzy else None,
+        previous_msgid_plural=old.previous_msgid_plural if old.fuzzy else None,
         obsolete=True,
     )
 
