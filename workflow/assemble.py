@@ -21,6 +21,11 @@ from workflow.export.conventions import Conventions, conventions
 from workflow.pofile import load_po
 from workflow.project import Project
 
+#: Longest translation accepted, in characters.  A sentence is a few hundred; WeasyPrint
+#: needs seconds per 100 000 and, past some hundred thousand in one paragraph, silently
+#: drops text (measured: of a 1 MB paragraph less than half reached the PDF).
+MAX_SEGMENT_CHARS = 20_000
+
 #: ``reviewed``: final text; ``fuzzy``: an unreviewed msgstr; ``untranslated``: source text.
 PieceStatus = Literal["reviewed", "fuzzy", "untranslated"]
 
@@ -204,6 +209,13 @@ def _pieces(
     for segment in block.segments:
         entry = entries.get(segment.text)
         line = entry.linenum if entry is not None else None
+        if entry is not None and len(entry.msgstr) > MAX_SEGMENT_CHARS:
+            raise ExportError(
+                f"translation of {len(entry.msgstr)} characters, more than {MAX_SEGMENT_CHARS}",
+                path=po_rel,
+                line=line,
+                hint="split it: one entry should hold one sentence of the source",
+            )
         if entry is None or not entry.msgstr:
             reason = "no entry (run `workflow update`)" if entry is None else "untranslated"
             problems.append(Problem(segment, document.path, po_rel, line, reason))
