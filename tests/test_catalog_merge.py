@@ -28,7 +28,11 @@ def render(paragraphs: list[list[str]]) -> str:
 
 
 def translate_all(po_path: Path, *, fuzzy_every: int = 0, empty_every: int = 0) -> None:
-    """Give every entry a translation; some fuzzy, some left empty."""
+    """Give every entry a translation; some fuzzy, some left empty.
+
+    The last sentence gets a translator-made plural entry, and the header a fuzzy flag, so
+    the merge is compared on those too.
+    """
     po = polib.pofile(str(po_path))
     for number, entry in enumerate(po, start=1):
         if empty_every and number % empty_every == 0:
@@ -36,13 +40,29 @@ def translate_all(po_path: Path, *, fuzzy_every: int = 0, empty_every: int = 0) 
         entry.msgstr = f"T{number}: {entry.msgid}"
         if fuzzy_every and number % fuzzy_every == 0:
             entry.flags.append("fuzzy")
+    last = po[-1]
+    last.msgid_plural, last.msgstr = last.msgid + "（複数）", ""
+    last.msgstr_plural = {0: f"P0: {last.msgid}", 1: f"P1: {last.msgid}"}
+    po.metadata_is_fuzzy = True
     po.save()
 
 
 def semantic(po: polib.POFile) -> list[tuple[object, ...]]:
-    return [
-        (e.obsolete, e.msgid, e.msgstr, e.fuzzy, e.previous_msgid, tuple(e.occurrences)) for e in po
+    entries = [
+        (
+            e.obsolete,
+            e.msgid,
+            e.msgid_plural,
+            e.msgstr,
+            tuple(sorted(e.msgstr_plural.items())),
+            e.fuzzy,
+            e.previous_msgid,
+            e.previous_msgid_plural,
+            tuple(e.occurrences),
+        )
+        for e in po
     ]
+    return [("header fuzzy", po.metadata_is_fuzzy), *entries]
 
 
 def update_and_compare(root: Path, new_paragraphs: list[list[str]]) -> polib.POFile:

@@ -149,6 +149,7 @@ def merge(pot: polib.POFile, old: polib.POFile) -> polib.POFile:
     merged = polib.POFile(wrapwidth=79)
     merged.header = old.header
     merged.metadata = _merged_metadata(old.metadata, pot.metadata)
+    merged.metadata_is_fuzzy = old.metadata_is_fuzzy
     definitions = MergeDefinitions(old)
     for template in pot:
         merged.append(_merge_entry(template, definitions))
@@ -184,7 +185,7 @@ class MergeDefinitions:
         best, best_score = None, FUZZY_THRESHOLD
         target = template.msgid.encode("utf-8")
         for entry in self._entries:
-            if not entry.msgstr or entry.msgctxt != template.msgctxt:
+            if not _translated(entry) or entry.msgctxt != template.msgctxt:
                 continue
             score = similarity(target, entry.msgid.encode("utf-8"), best_score)
             if score >= best_score and (best is None or score > best_score):
@@ -198,6 +199,11 @@ class MergeDefinitions:
 
 
 def _merge_entry(template: polib.POEntry, definitions: MergeDefinitions) -> polib.POEntry:
+    """The POT entry *template* with the translation of its best old match, if any.
+
+    Templates are singular (segments have no plural forms); a translator's plural entry
+    contributes its first form, marked fuzzy, as ``msgmerge`` does.
+    """
     entry = polib.POEntry(
         msgctxt=template.msgctxt,
         msgid=template.msgid,
@@ -207,31 +213,23 @@ def _merge_entry(template: polib.POEntry, definitions: MergeDefinitions) -> poli
         flags=[flag for flag in template.flags if flag != "fuzzy"],
     )
     old = definitions.exact(template)
-    if old is not None:
-        _carry_translation(old, entry)
-        if old.fuzzy:
-            entry.previous_msgctxt = old.previous_msgctxt
-            entry.previous_msgid = old.previous_msgid
+    exact = old is not None and not old.msgid_plural
+    old = old or definitions.most_similar(template)
+    if old is None:
         return entry
-    old = definitions.most_similar(template)
-    if old is not None:
-        _carry_translation(old, entry)
-        if "fuzzy" not in entry.flags:
-            entry.flags.insert(0, "fuzzy")
-        if old.fuzzy:
-            entry.previous_msgctxt = old.previous_msgctxt
-            entry.previous_msgid = old.previous_msgid
-        else:
-            entry.previous_msgctxt = old.msgctxt
-            entry.previous_msgid = old.msgid
-    return entry
-
-
-def _carry_translation(old: polib.POEntry, entry: polib.POEntry) -> None:
-    entry.msgstr = old.msgstr
+    entry.msgstr = old.msgstr_plural.get(0, "") if old.msgid_plural else old.msgstr
     entry.tcomment = old.tcomment
-    if old.fuzzy:
+    if old.fuzzy or not exact:
         entry.flags.insert(0, "fuzzy")
+    if old.fuzzy:
+        entry.previous_msgctxt = old.previous_msgctxt
+        entry.previous_msgid = old.previous_msgid
+        entry.previous_msgid_plural = old.previous_msgid_plural
+    elif not exact:
+        entry.previous_msgctxt = old.msgctxt
+        entry.previous_msgid = old.msgid
+        entry.previous_msgid_plural = old.msgid_plural or None
+    return entry
 
 
 def _translated(entry: polib.POEntry) -> bool:
