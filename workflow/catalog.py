@@ -24,6 +24,7 @@ import polib
 
 from workflow.config import ProjectConfig
 from workflow.document import Document, Segment
+from workflow.fsio import file_digest
 from workflow.pofile import load_po, save_po
 from workflow.project import Project
 
@@ -301,19 +302,23 @@ def update_project(
     All inputs are read and validated before the first write, so a malformed PO file
     stops the run with every file untouched.
     """
-    planned: list[tuple[Path, polib.POFile]] = []
+    planned: list[tuple[Path, polib.POFile, str | None]] = []
     for document in project.documents(doc_ids):
         pot = _fresh_pot(project, document)
-        planned.append((project.pot_path(document.doc_id), pot))
-        for lang in langs or project.languages:
+        planned.append((project.pot_path(document.doc_id), pot, None))
+        for lang in project.languages if langs is None else langs:
             po_path = project.po_path(lang, document.doc_id)
-            if po_path.exists():
+            digest = file_digest(po_path)
+            if digest is not None:
                 po = merge(pot, load_po(po_path))
                 _fill_missing_language(po, lang)
             else:
                 po = new_catalog(pot, lang, project.config)
-            planned.append((po_path, po))
-    return [CatalogChange(path, save_po(po, path)) for path, po in planned]
+            planned.append((po_path, po, digest))
+    return [
+        CatalogChange(path, save_po(po, path, expected_digest=digest))
+        for path, po, digest in planned
+    ]
 
 
 def _fresh_pot(project: Project, document: Document) -> polib.POFile:

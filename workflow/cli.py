@@ -61,10 +61,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits on --help and usage errors
         return int(exc.code or 0)
     try:
-        project = Project.discover(args.project)
+        project = Project.open(args.project) if args.project else Project.discover()
         return int(args.handler(args, project))
     except WorkflowError as exc:
         print(f"workflow: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as exc:  # a file operation outside the readers and writers of fsio
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"workflow: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("workflow: interrupted", file=sys.stderr)
@@ -96,4 +100,4 @@ def add_lang_option(parser: argparse.ArgumentParser) -> None:
 def selected_languages(args: argparse.Namespace, project: Project) -> list[str]:
     """The languages named by ``--lang`` (validated), or all target languages."""
     langs = getattr(args, "langs", None) or list(project.languages)
-    return [project.require_language(lang) for lang in langs]
+    return [project.require_language(lang, source_allowed=False) for lang in langs]

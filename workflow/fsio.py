@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -51,19 +52,67 @@ def read_input_text(
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> bool:
-    """Write *data* to *path* atomically; return False (touching nothing) if unchanged."""
+def file_digest(path: Path) -> str | None:
+    """SHA-256 of the file at *path*, or None if there is none (see ``expected_digest``)."""
     try:
-        if path.read_bytes() == data:
-            return False
+        return hashlib.sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError:
-        pass
+        return None
     except OSError as exc:
-        raise WorkflowError(f"cannot read file: {exc.strerror}", path=path) from exc
+        raise InputError(
+            f"cannot read file: {exc.strerror or exc}",
+            path=path,
+            hint="every folder on the path must be a folder, and the file readable",
+        ) from exc
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, expected_digest: str | None = None) -> bool:
+    """Write *data* to *path* atomically; return False (touching nothing) if unchanged.
+
+    The new file keeps the permissions of the one it replaces (new files follow the umask).
+    With *expected_digest* (from :func:`file_digest` before the file was read), a file that
+    someone else changed in the meantime is left alone and :class:`InputError` is raised,
+    so an edit saved in a PO editor during a long run is never overwritten.
+    """
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        current = None
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    if current == data:
+        return False
+    if expected_digest is not None and _digest(current) != expected_digest:
+        raise InputError(
+            "changed on disk while this command ran; left as it is",
+            path=path,
+            hint="run the command again: it will work from the saved file",
+        )
+    try:
+        _replace(path, data, _mode_for(path, current is not None))
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    return True
+
+
+def _digest(data: bytes | None) -> str | None:
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _mode_for(path: Path, exists: bool) -> int:
+    if exists:
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _replace(path: Path, data: bytes, mode: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -73,7 +122,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
             os.unlink(temp_name)
         raise
     _fsync_directory(path.parent)
-    return True
+
+
+def _write_error(path: Path, exc: OSError) -> WorkflowError:
+    return WorkflowError(
+        f"cannot write file: {exc.strerror or exc}",
+        path=path,
+        hint="check that its folder exists, is writable and has space, and that no folder "
+        "has the file's name",
+    )
 
 
 def atomic_write_text(path: Path, text: str) -> bool:
@@ -128,8 +185,9 @@ def project_lock(root: Path, command: str, sweep: tuple[Path, ...] = ()) -> Iter
                 path=lock_path,
                 hint="wait for the other workflow run to finish, then retry",
             ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"workflow {command} (pid {os.getpid()})\n".encode(), 0)
+        holder = f"workflow {command} (pid {os.getpid()})\n".encode()
+        os.pwrite(fd, holder, 0)  # write, then trim: a reader never sees an empty file
+        os.ftruncate(fd, len(holder))
         for folder in sweep:
             if folder.is_dir():
                 remove_stale_temp_files(folder)

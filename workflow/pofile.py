@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polib
 
-from workflow.fsio import atomic_write_text, read_input_bytes
+from workflow.fsio import atomic_write_bytes, read_input_bytes
 from workflow.po_format import format_catalog
 from workflow.po_parse import parse_po_bytes
 
@@ -32,6 +32,12 @@ def format_po(po: polib.POFile) -> str:
     return format_catalog(po)
 
 
-def save_po(po: polib.POFile, path: Path) -> bool:
-    """Write *po* atomically; returns False (file untouched) when it already had these bytes."""
-    return atomic_write_text(Path(path), format_po(po))
+def save_po(po: polib.POFile, path: Path, *, expected_digest: str | None = None) -> bool:
+    """Write *po* atomically; returns False (file untouched) when it already had these bytes.
+
+    Pass ``expected_digest=file_digest(path)`` taken before loading the file to refuse
+    overwriting an edit saved by someone else meanwhile.
+    """
+    return atomic_write_bytes(
+        Path(path), format_po(po).encode("utf-8"), expected_digest=expected_digest
+    )

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TextIO
 import polib
 
 from workflow.errors import InputError, ModelError
+from workflow.fsio import file_digest
 from workflow.pofile import load_po, save_po
 from workflow.project import Project
 from workflow.tm import TmMatch, TranslationMemory
@@ -162,6 +163,7 @@ def _pretranslate_language(
     summary: Summary,
     stream: TextIO | None,
 ) -> None:
+    digests = {doc: file_digest(project.po_path(lang, doc)) for doc in doc_ids}
     catalogs = _load_catalogs(project, lang, doc_ids)
     memory = TranslationMemory.from_catalogs(catalogs.items(), project.root)
     threshold = project.config.mt.tm_threshold
@@ -186,7 +188,9 @@ def _pretranslate_language(
     for file_summary, po in files:
         summary.files.append(file_summary)
         if file_summary.pending - file_summary.left:
-            file_summary.written = save_po(po, file_summary.path)
+            file_summary.written = save_po(
+                po, file_summary.path, expected_digest=digests[file_summary.doc]
+            )
 
 
 def _load_catalogs(project: Project, lang: str, doc_ids: list[str]) -> dict[Path, polib.POFile]:

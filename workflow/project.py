@@ -10,7 +10,7 @@ from pathlib import Path
 from workflow.config import ProjectConfig, load_config
 from workflow.document import Document
 from workflow.errors import ConfigError, InputError
-from workflow.fsio import project_lock
+from workflow.fsio import project_lock, read_input_text
 from workflow.source import read_document
 
 PYPROJECT = "pyproject.toml"
@@ -24,12 +24,24 @@ class Project:
     config: ProjectConfig
 
     @classmethod
+    def open(cls, folder: Path) -> Project:
+        """The project whose ``pyproject.toml`` is in *folder* itself (``--project DIR``)."""
+        pyproject = folder.resolve() / PYPROJECT
+        if not pyproject.is_file():
+            raise ConfigError(
+                f"no {PYPROJECT} here",
+                path=folder,
+                hint="pass the project folder, the one holding pyproject.toml",
+            )
+        return cls(pyproject.parent, load_config(pyproject))
+
+    @classmethod
     def discover(cls, start: Path | None = None) -> Project:
         """Find the nearest folder at or above *start* whose pyproject has ``[tool.workflow]``."""
         here = (start or Path.cwd()).resolve()
         for folder in (here, *here.parents):
             candidate = folder / PYPROJECT
-            if candidate.is_file() and "[tool.workflow]" in candidate.read_text(encoding="utf-8"):
+            if candidate.is_file() and "[tool.workflow]" in read_input_text(candidate, PYPROJECT):
                 return cls(folder, load_config(candidate))
         raise ConfigError(
             f"no {PYPROJECT} with a [tool.workflow] table in {here} or above",
@@ -98,8 +110,13 @@ class Project:
         with project_lock(self.root, command, sweep=(self.locales_dir, self.exports_dir)):
             yield
 
-    def require_language(self, lang: str) -> str:
-        """Return *lang* if it is a target language of the project, else raise."""
+    def require_language(self, lang: str, *, source_allowed: bool = True) -> str:
+        """Return *lang* if it is a target (or, if allowed, the source) language, else raise."""
+        if lang == self.config.source_language and not source_allowed:
+            raise ConfigError(
+                f"{lang!r} is the source language; this command works on translations",
+                hint=f"choose from {', '.join(self.languages)}",
+            )
         if lang not in self.languages and lang != self.config.source_language:
             raise ConfigError(
                 f"unknown language {lang!r}",

@@ -42,7 +42,7 @@ def project_status(
     rows = []
     for document in project.documents(doc_ids):
         msgids = {segment.text for segment in document.segments()}
-        for lang in langs or project.languages:
+        for lang in project.languages if langs is None else langs:
             rows.append(_catalog_status(project, document.doc_id, lang, msgids, glossary))
     return rows
 
