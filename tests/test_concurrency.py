@@ -37,9 +37,10 @@ def finish(runs: list[subprocess.Popen[bytes]]) -> list[tuple[int, str]]:
 
 
 def assert_ok_or_locked(code: int, err: str) -> None:
-    assert code == 0 or (
-        code == 2 and err.count("\n") == 1 and "project is locked by" in err
-    ), (code, err)
+    assert code == 0 or (code == 2 and err.count("\n") == 1 and "project is locked by" in err), (
+        code,
+        err,
+    )
 
 
 @pytest.fixture
