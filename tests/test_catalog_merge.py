@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workflow.catalog import lcs_length, similarity
 from workflow.cli import main
+from workflow.similarity import lcs_length, similarity
 
 FRONT = "---\ntitle: 題\nseries: 叢書\nnumber: 1\ndate: 2025-01-01\n---\n\n"
 

@@ -143,6 +143,12 @@ def assemble(
     po_file = project.po_path(lang, document.doc_id)
     po_rel = _relative(project, po_file)
     catalog = load_po(po_file) if po_file.is_file() else None
+    if catalog is None and not draft:
+        raise ExportError(
+            f"no {lang} catalog for {document.doc_id}",
+            path=po_rel,
+            hint="run `workflow update` to create it, or export with --draft",
+        )
     entries = _entries(catalog)
     problems: list[Problem] = []
     blocks = tuple(

@@ -56,14 +56,20 @@ def build_project(
     report.say("check", f"{errors} error(s), {warnings} warning(s) (details: workflow check)")
     echo(report.lines[-1])
     export_langs = [*([project.config.source_language] if export_original else []), *langs]
+    drafts = _draft_modes(project, langs, docs, final)
     for lang in export_langs:
-        for doc_id, draft in _draft_modes(project, lang, docs, final):
+        for doc_id in (path.stem for path in project.source_paths(docs)):
+            draft = drafts.get((lang, doc_id), False)
             results = export_project(project, [lang], formats, [doc_id], draft=draft)
             report.exports += results
             for result in results:
                 mode = " (draft)" if draft and result.status == "written" else ""
                 where = result.path.relative_to(project.root)
                 report.say("export", f"{result.status}{mode} {where}")
+                echo(report.lines[-1])
+            refused = next((r for r in results if r.status == "incomplete"), None)
+            for problem in refused.problems if refused else ():
+                report.say("", f"  not reviewed: {problem}")
                 echo(report.lines[-1])
     return report
 
@@ -91,18 +97,14 @@ def _untranslated_by_language(
     project: Project, langs: Sequence[str], docs: list[str] | None
 ) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for row in project_status(project, docs, list(langs)):
+    for row in project_status(project, docs, list(langs), glossary_checks=False):
         counts[row.lang] = counts.get(row.lang, 0) + row.untranslated
     return counts
 
 
 def _draft_modes(
-    project: Project, lang: str, docs: list[str] | None, final: bool
-) -> list[tuple[str, bool]]:
-    """``(doc_id, draft?)``: draft where the language is not fully reviewed (unless final)."""
-    if lang == project.config.source_language:
-        return [(path.stem, False) for path in project.source_paths(docs)]
-    return [
-        (row.doc, not final and row.reviewed < row.total)
-        for row in project_status(project, docs, [lang])
-    ]
+    project: Project, langs: Sequence[str], docs: list[str] | None, final: bool
+) -> dict[tuple[str, str], bool]:
+    """``(lang, doc_id) → draft?``: draft where not every segment is reviewed (unless final)."""
+    rows = project_status(project, docs, list(langs), glossary_checks=False)
+    return {(row.lang, row.doc): not final and row.reviewed < row.total for row in rows}

@@ -14,19 +14,19 @@ References and extracted comments always come from the POT.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
+from workflow import clock
 from workflow.config import ProjectConfig
 from workflow.document import Document, Segment
 from workflow.fsio import file_digest
 from workflow.pofile import load_po, save_po
 from workflow.project import Project
+from workflow.similarity import similarity
 
 FUZZY_THRESHOLD = 0.6
 
@@ -104,13 +104,7 @@ def _pot_metadata(document: Document, config: ProjectConfig, creation_date: str)
 
 def timestamp_now() -> str:
     """The current time as a gettext header date; honours ``SOURCE_DATE_EPOCH``."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (
-        dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-        if epoch and epoch.isdigit()
-        else dt.datetime.now(dt.UTC)
-    )
-    return moment.strftime("%Y-%m-%d %H:%M+0000")
+    return clock.now().strftime("%Y-%m-%d %H:%M+0000")
 
 
 def same_entries(first: polib.POFile, second: polib.POFile) -> bool:
@@ -251,36 +245,6 @@ def _as_obsolete(old: polib.POEntry) -> polib.POEntry:
         previous_msgid_plural=old.previous_msgid_plural if old.fuzzy else None,
         obsolete=True,
     )
-
-
-# --- similarity -------------------------------------------------------------------------
-
-
-def similarity(first: bytes, second: bytes, lower_bound: float = 0.0) -> float:
-    """gettext's ``fstrcmp``: 2·LCS / (len₁ + len₂), on bytes; 0.0 if surely below bound."""
-    total = len(first) + len(second)
-    if total == 0:
-        return 1.0
-    if 2 * min(len(first), len(second)) / total < lower_bound:
-        return 0.0
-    return 2 * lcs_length(first, second) / total
-
-
-def lcs_length(first: bytes, second: bytes) -> int:
-    """Length of the longest common subsequence (bit-parallel, Hyyrö 2004)."""
-    if len(first) > len(second):
-        first, second = second, first
-    if not first:
-        return 0
-    masks: dict[int, int] = {}
-    for position, byte in enumerate(first):
-        masks[byte] = masks.get(byte, 0) | (1 << position)
-    full = (1 << len(first)) - 1
-    row = full
-    for byte in second:
-        matches = row & masks.get(byte, 0)
-        row = ((row + matches) | (row - matches)) & full
-    return len(first) - row.bit_count()
 
 
 # --- update -----------------------------------------------------------------------------

@@ -3,17 +3,19 @@
 The memory of a language is every reviewed entry (non-empty msgstr, not fuzzy) of all its PO
 files, obsolete ``#~`` entries included (they are the language's history); live entries win
 over obsolete ones, then files and lines in order.  A fuzzy match scores the similarity of the
-source texts (``difflib`` ratio, 0..1) and must reach the threshold.
+source texts (:func:`workflow.similarity.similarity` on characters, 0..1) and must reach the
+threshold.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import polib
+
+from workflow.similarity import similarity
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,7 @@ class TranslationMemory:
         best: TmMatch | None = None
         for unit in self.units:
             floor = best.score if best else threshold
-            matcher = SequenceMatcher(None, source, unit.source, autojunk=False)
-            if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
-                continue
-            score = matcher.ratio()
+            score = similarity(source, unit.source, floor)
             if score >= floor and (best is None or score > best.score):
                 best = TmMatch(unit, score)
         return best

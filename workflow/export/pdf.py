@@ -49,11 +49,6 @@ def template_text(name: str) -> str:
     return (_PACKAGE / "templates" / name).read_text(encoding="utf-8")
 
 
-def asset_bytes(name: str) -> bytes:
-    """An asset of ``workflow/export/assets`` as bytes."""
-    return (_PACKAGE / "assets" / name).read_bytes()
-
-
 def render_html(document: TranslatedDocument, timestamp: dt.datetime) -> str:
     """The HTML page for *document*; all catalog text is escaped."""
     conv = document.conventions

@@ -27,6 +27,7 @@ import weasyprint
 
 import workflow
 from workflow import assemble as assembly
+from workflow.clock import source_date_epoch
 from workflow.document import Document
 from workflow.errors import ExportError
 from workflow.export import fonts
@@ -121,15 +122,9 @@ def _labels(document: assembly.TranslatedDocument) -> list[str]:
 
 def export_timestamp(document: assembly.TranslatedDocument) -> dt.datetime:
     """``SOURCE_DATE_EPOCH`` if set, else the newest input date (front matter, PO revision)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-        except (ValueError, OverflowError, OSError) as exc:
-            raise ExportError(
-                f"SOURCE_DATE_EPOCH is not a Unix timestamp: {epoch!r}",
-                hint="set it to whole seconds since 1970-01-01 UTC, or unset it",
-            ) from exc
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return epoch
     day = dt.datetime.combine(document.date, dt.time(), dt.UTC)
     return max(day, document.revised) if document.revised else day
 
@@ -185,8 +180,7 @@ def _code_version() -> str:
 
 def stamp_path(project: Project, lang: str, doc_id: str, fmt: str) -> Path:
     """Where the build stamp of one output lives."""
-    exports = project.root / project.config.exports_dir
-    return exports / STAMPS_DIR / lang / f"{doc_id}.{fmt}.json"
+    return project.exports_dir / STAMPS_DIR / lang / f"{doc_id}.{fmt}.json"
 
 
 def _up_to_date(project: Project, document: Document, lang: str, fmt: str, key: str) -> bool:
