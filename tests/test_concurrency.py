@@ -12,8 +12,11 @@ import pytest
 
 from tests.conftest import snapshot
 from tests.export_samples import TRANSLATIONS, make_project, write_catalog
+from tests.mt_fixtures import mt_models, mt_project
 from workflow.fsio import TEMP_SUFFIX
 from workflow.project import Project
+
+__all__ = ["mt_models", "mt_project"]  # fixtures used by the tests below
 
 TRIALS = 6
 
@@ -86,3 +89,23 @@ def test_concurrent_exports_serialize_or_fail_fast(project: Path) -> None:
             check=True,
         ).stdout
         assert f"({trial})" in text  # the run that exited 0 wrote this trial's text
+
+
+def test_concurrent_pretranslations_serialize_or_fail_fast(mt_project: Project) -> None:
+    """Two pre-translation runs with real (tiny) models: each one either fills its language
+    completely or is refused with the lock message; nothing else changes."""
+    root = mt_project.root
+    fresh = {lang: mt_project.po_path(lang, "118").read_bytes() for lang in ("en", "ru")}
+    for _trial in range(3):
+        for lang, data in fresh.items():
+            mt_project.po_path(lang, "118").write_bytes(data)
+        runs = [start(root, "pretranslate", "--lang", lang) for lang in ("en", "ru")]
+        for (code, err), lang in zip(finish(runs), ("en", "ru"), strict=True):
+            assert_ok_or_locked(code, err)
+            entries = [e for e in polib.pofile(str(mt_project.po_path(lang, "118"))) if e.msgid]
+            if code == 0:
+                assert all(e.msgstr and e.fuzzy for e in entries), lang
+            else:
+                assert mt_project.po_path(lang, "118").read_bytes() == fresh[lang]
+        leftovers = [p for p in (root / "locales").rglob(f"*{TEMP_SUFFIX}")]
+        assert not leftovers
