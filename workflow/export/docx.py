@@ -79,6 +79,9 @@ def _setup(out: DocxDocument, document: TranslatedDocument) -> None:
         _set_lang(style.element.get_or_add_rPr(), conv.word_lang)
     styles["Title"].font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
     styles["Heading 2"].font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
+    subtitle = styles["Subtitle"].font
+    subtitle.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    subtitle.italic = document.lang != "ja"  # CJK has no italics; Word would slant it
     _page_number_footer(section.footer.paragraphs[0])
 
 
