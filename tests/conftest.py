@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,6 +65,16 @@ def essay_project(tmp_path: Path) -> Path:
         if (REPO / folder).exists():
             shutil.copytree(REPO / folder, root / folder)
     return root
+
+
+def start_workflow(root: Path, *args: str, epoch: str = "1771286400") -> subprocess.Popen[bytes]:
+    """``workflow --project root ARGS`` in a child process (for kill and concurrency tests)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "workflow", "--project", str(root), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "SOURCE_DATE_EPOCH": epoch},
+    )
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

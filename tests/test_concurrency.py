@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import polib
 import pytest
 
-from tests.conftest import snapshot
+from tests.conftest import snapshot, start_workflow
 from tests.export_samples import TRANSLATIONS, make_project, write_catalog
 from tests.mt_fixtures import mt_models, mt_project
 from workflow.fsio import TEMP_SUFFIX
@@ -19,16 +17,6 @@ from workflow.project import Project
 __all__ = ["mt_models", "mt_project"]  # fixtures used by the tests below
 
 TRIALS = 6
-
-
-def start(root: Path, *args: str) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1771286400"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "workflow", "--project", str(root), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
 
 
 def finish(runs: list[subprocess.Popen[bytes]]) -> list[tuple[int, str]]:
@@ -55,10 +43,12 @@ def test_concurrent_updates_lose_no_edit(project: Path) -> None:
     """Each trial edits the source; every update that exits 0 leaves it merged."""
     source = project / "sources" / "ja" / "118.md"
     original = source.read_text(encoding="utf-8")
-    assert start(project, "update").wait() == 0
+    assert start_workflow(project, "update").wait() == 0
     for trial in range(TRIALS):
         source.write_text(original.replace("1995年", f"{2000 + trial}年"), encoding="utf-8")
-        results = finish([start(project, "update", "--lang", lang) for lang in ("en", "ru")])
+        results = finish(
+            [start_workflow(project, "update", "--lang", lang) for lang in ("en", "ru")]
+        )
         for (code, err), lang in zip(results, ("en", "ru"), strict=True):
             assert_ok_or_locked(code, err)
             msgids = {
@@ -76,7 +66,7 @@ def test_concurrent_exports_serialize_or_fail_fast(project: Path) -> None:
     for trial in range(TRIALS):
         texts = [f"{text} ({trial})" for text in TRANSLATIONS["en"]]
         write_catalog(handle, "en", texts)
-        results = finish([start(project, "export", "--lang", "en") for _ in range(2)])
+        results = finish([start_workflow(project, "export", "--lang", "en") for _ in range(2)])
         for code, err in results:
             assert_ok_or_locked(code, err)
         assert any(code == 0 for code, _ in results)
@@ -99,7 +89,7 @@ def test_concurrent_pretranslations_serialize_or_fail_fast(mt_project: Project) 
     for _trial in range(3):
         for lang, data in fresh.items():
             mt_project.po_path(lang, "118").write_bytes(data)
-        runs = [start(root, "pretranslate", "--lang", lang) for lang in ("en", "ru")]
+        runs = [start_workflow(root, "pretranslate", "--lang", lang) for lang in ("en", "ru")]
         for (code, err), lang in zip(finish(runs), ("en", "ru"), strict=True):
             assert_ok_or_locked(code, err)
             entries = [e for e in polib.pofile(str(mt_project.po_path(lang, "118"))) if e.msgid]

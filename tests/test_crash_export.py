@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import snapshot
+from tests.conftest import snapshot, start_workflow
 from tests.export_samples import TRANSLATIONS, make_project, write_catalog
 from workflow.fsio import TEMP_SUFFIX
 from workflow.project import Project
 
 DOCS = ("118", "119", "120")
 TRIALS = 12
-
-
-def workflow(root: Path, *args: str) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1771286400"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "workflow", "--project", str(root), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
 
 
 def write_catalogs(root: Path, edition: str) -> None:
@@ -49,7 +36,7 @@ def old_export(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     for doc_id in DOCS[1:]:
         shutil.copy(source, source.with_name(f"{doc_id}.md"))
     write_catalogs(project.root, "old")
-    assert workflow(project.root, "export", "--lang", "en", "--lang", "ru").wait() == 0
+    assert start_workflow(project.root, "export", "--lang", "en", "--lang", "ru").wait() == 0
     old = snapshot(project.root / "exports")
     write_catalogs(project.root, "new")
     return project.root, old
@@ -59,7 +46,7 @@ def test_killed_export_leaves_every_file_old_or_new(old_export) -> None:
     root, old = old_export
     exports = root / "exports"
     started = time.monotonic()
-    assert workflow(root, "export", "--lang", "en", "--lang", "ru").wait() == 0
+    assert start_workflow(root, "export", "--lang", "en", "--lang", "ru").wait() == 0
     full_run = time.monotonic() - started
     new = snapshot(exports)
     assert new.keys() == old.keys() and all(new[name] != old[name] for name in old)
@@ -70,7 +57,7 @@ def test_killed_export_leaves_every_file_old_or_new(old_export) -> None:
         for name, data in old.items():
             (exports / name).parent.mkdir(parents=True, exist_ok=True)
             (exports / name).write_bytes(data)
-        process = workflow(root, "export", "--lang", "en", "--lang", "ru")
+        process = start_workflow(root, "export", "--lang", "en", "--lang", "ru")
         time.sleep(rng.uniform(0.05, 1.1) * full_run)
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -79,6 +66,6 @@ def test_killed_export_leaves_every_file_old_or_new(old_export) -> None:
         for name, data in after.items():
             assert data in (old[name], new[name]), name
             outcomes.add("old" if data == old[name] else "new")
-        assert workflow(root, "export", "--lang", "en", "--lang", "ru").wait() == 0
+        assert start_workflow(root, "export", "--lang", "en", "--lang", "ru").wait() == 0
         assert snapshot(exports) == new  # finished, and the killed run's temp files swept
     assert outcomes == {"old", "new"}  # the kills did land in the middle of runs

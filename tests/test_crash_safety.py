@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import snapshot
+from tests.conftest import snapshot, start_workflow
 
 FRONT = "---\ntitle: 題{n}\nseries: 叢書\nnumber: {n}\ndate: 2025-01-01\n---\n\n"
 DOCS = 12
@@ -24,16 +21,6 @@ def source(n: int, variant: str) -> str:
     return FRONT.format(n=n) + "\n\n".join("".join(sentences[i : i + 4]) for i in range(0, 39, 4))
 
 
-def workflow(root: Path, *args: str) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "workflow", "--project", str(root), *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-
-
 def write_sources(root: Path, variant: str) -> None:
     for n in range(DOCS):
         (root / "sources" / "ja" / f"d{n}.md").write_text(source(n, variant), encoding="utf-8")
@@ -42,10 +29,10 @@ def write_sources(root: Path, variant: str) -> None:
 @pytest.fixture
 def old_and_new(make_project) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
     root = make_project({f"d{n}": source(n, "旧") for n in range(DOCS)})
-    assert workflow(root, "update").wait() == 0
+    assert start_workflow(root, "update").wait() == 0
     old = snapshot(root / "locales")
     write_sources(root, "新")
-    assert workflow(root, "update").wait() == 0
+    assert start_workflow(root, "update").wait() == 0
     new = snapshot(root / "locales")
     assert old.keys() == new.keys() and old != new
     return root, old, new
@@ -62,11 +49,11 @@ def test_killed_update_leaves_every_file_old_or_new(old_and_new) -> None:
     root, old, new = old_and_new
     rng = random.Random(1234)
     started = time.monotonic()
-    assert workflow(root, "update").wait() == 0  # time one full run to spread the kills
+    assert start_workflow(root, "update").wait() == 0  # time one full run to spread the kills
     full_run = time.monotonic() - started
     for _trial in range(12):
         restore(root / "locales", old)
-        process = workflow(root, "update")
+        process = start_workflow(root, "update")
         time.sleep(rng.uniform(0.2, 1.2) * full_run)
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -74,7 +61,7 @@ def test_killed_update_leaves_every_file_old_or_new(old_and_new) -> None:
         assert after.keys() == old.keys()
         for name, data in after.items():
             assert data in (old[name], new[name]), name
-        assert workflow(root, "update").wait() == 0
+        assert start_workflow(root, "update").wait() == 0
         assert snapshot(root / "locales") == new  # finished, and stale temp files swept
 
 
@@ -82,7 +69,7 @@ def test_concurrent_updates_serialize_or_fail_fast(old_and_new) -> None:
     root, old, new = old_and_new
     for _trial in range(6):
         restore(root / "locales", old)
-        runs = [workflow(root, "update", "--lang", lang) for lang in ("en", "ru")]
+        runs = [start_workflow(root, "update", "--lang", lang) for lang in ("en", "ru")]
         results = [(run.wait(), run.stderr.read().decode()) for run in runs]
         for (code, err), lang in zip(results, ("en", "ru"), strict=True):
             done = snapshot(root / "locales" / lang)

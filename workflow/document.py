@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from pydantic import BaseModel, ConfigDict
+
 #: Block kinds in reading order.  Front-matter fields become blocks of their own kind so
 #: translators see them in the catalog; body paragraphs and Markdown headings follow.
 BlockKind = Literal["title", "subtitle", "series", "author", "heading", "paragraph"]
@@ -38,9 +40,10 @@ class Block:
     segments: tuple[Segment, ...]
 
 
-@dataclass(frozen=True)
-class FrontMatter:
-    """Metadata from the YAML front matter of a source file."""
+class FrontMatter(BaseModel):
+    """Metadata from the YAML front matter of a source file (validated; unknown keys refused)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: str
     series: str

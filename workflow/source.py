@@ -7,11 +7,10 @@ paragraph.  Hard line breaks inside a block are joined (see :mod:`workflow.segme
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from workflow.document import TRANSLATABLE_FIELDS, Block, Document, FrontMatter, Segment
 from workflow.errors import InputError
@@ -19,17 +18,6 @@ from workflow.fsio import read_input_text
 from workflow.segment import join_lines, sentence_spans
 
 FENCE = "---"
-
-
-class _FrontMatterModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=False)
-
-    title: str
-    series: str
-    number: int
-    date: dt.date
-    subtitle: str = ""
-    author: str = ""
 
 
 def read_document(
@@ -90,7 +78,7 @@ def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, int]
             hint="write 'field: value' lines",
         )
     try:
-        model = _FrontMatterModel.model_validate(raw)
+        meta = FrontMatter.model_validate(raw)
     except ValidationError as exc:
         error = exc.errors()[0]
         field = str(error["loc"][0]) if error["loc"] else ""
@@ -102,7 +90,7 @@ def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, int]
             line=line,
             hint="fields: title, subtitle, series, number, date (YYYY-MM-DD), author",
         ) from exc
-    return FrontMatter(**model.model_dump()), end + 1
+    return meta, end + 1
 
 
 def _bad_date_line(lines: list[str], end: int) -> int:
