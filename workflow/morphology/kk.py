@@ -128,7 +128,13 @@ def _sound_class(form: str) -> str:
 
 
 def harmonies(stem: str) -> tuple[bool, ...]:
-    """``(True,)`` for a front stem, ``(False,)`` for back, both when undecidable."""
+    """``(True,)`` for a front stem, ``(False,)`` for back, both when undecidable.
+
+    A final -и/-ий (loanwords: ниобий → ниобийдің, литийдің) is front in the literary norm,
+    but back forms are common in print (мидың); both are accepted.
+    """
+    if stem.endswith(("ий", "и")):
+        return (False, True)
     for char in reversed(stem):
         if char in FRONT:
             return (True,)
