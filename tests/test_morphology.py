@@ -99,6 +99,8 @@ KK_FAMILIES = {
     ],
     "abbreviations": [("ГДР", "ГДР-да"), ("ODA", "ODA-ның")],
     "loanwords in -ий": [("ниобий", "ниобийдің"), ("ниобий", "ниобийге"), ("литий", "литиймен")],
+    "loanwords in -лл": [("металл", "металдар"), ("металл", "металдың"), ("металл", "металға")],
+    "plural terms": [("сирек металдар", "сирек металды"), ("сирек металдар", "сирек металл")],
 }
 
 KK_NEGATIVE = [
@@ -149,6 +151,7 @@ def test_kazakh_harmony_is_taken_from_the_last_vowel():
         ("refinery", "two refineries"),
         ("process", "processes"),
         ("Raznoimport", "Raznoimport's statistics"),
+        ("rare metal", "rare-metal resources"),
     ],
 )
 def test_english_plural_and_possessive(term, text):
@@ -157,7 +160,12 @@ def test_english_plural_and_possessive(term, text):
 
 @pytest.mark.parametrize(
     ("term", "text"),
-    [("tantalum", "tantalums-like"), ("Raznoimport", "Raznoexport"), ("sponge", "spongey")],
+    [
+        ("tantalum", "tantalums-like"),
+        ("Raznoimport", "Raznoexport"),
+        ("sponge", "spongey"),
+        ("rare metal", "rare, metal"),
+    ],
 )
 def test_english_look_alikes(term, text):
     assert not present("en", term, text)

@@ -132,9 +132,10 @@ def _longest_match(
 
 
 def _adjacent(run: list[re.Match[str]], text: str, gaps: tuple[str, ...]) -> bool:
-    """Words of a multi-word term are separated as in the term (ignoring whitespace)."""
+    """Words of a multi-word term are separated as in the term (ignoring whitespace); a
+    hyphen may join words the term spaces (attributive ``rare-metal resources``)."""
     return all(
-        _gap(text, left, right) == gap
+        _gap(text, left, right) in ((gap, "-") if gap == "" else (gap,))
         for (left, right), gap in zip(itertools.pairwise(run), gaps, strict=True)
     )
 

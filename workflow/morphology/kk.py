@@ -216,9 +216,30 @@ def _cases(form: str, kind: str, front: bool) -> set[str]:
 def word_forms(word: str) -> frozenset[str]:
     """All inflected forms of the (normalized) Kazakh noun *word*, the word itself included."""
     forms: set[str] = {word}
-    for front in harmonies(word):
-        forms |= _chain_forms(word, front)
+    for stem in _stems(word):
+        for front in harmonies(stem):
+            forms |= _chain_forms(stem, front)
+        if stem[-1:] in _DOUBLED_IN_LOANWORDS and stem != word:
+            forms.add(stem + stem[-1])  # the bare loanword keeps its spelling: металл
     return frozenset(forms)
+
+
+#: Final consonants that Russian loanwords double (металл, класс) and drop before suffixes.
+_DOUBLED_IN_LOANWORDS = "лс"
+_PLURAL_ENDINGS = ("лар", "лер", "дар", "дер", "тар", "тер")
+
+
+def _stems(word: str) -> set[str]:
+    """*word*, its singular when it is a plural term (металдар → метал), and a loanword's
+    doubled final consonant simplified as before suffixes (металл → метал)."""
+    stems = {word}
+    for ending in _PLURAL_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stems.add(word[: -len(ending)])
+    for stem in list(stems):
+        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] in _DOUBLED_IN_LOANWORDS:
+            stems.add(stem[:-1])
+    return stems
 
 
 def _chain_forms(stem: str, front: bool) -> set[str]:
