@@ -132,10 +132,9 @@ def _longest_match(
 
 
 def _adjacent(run: list[re.Match[str]], text: str, gaps: tuple[str, ...]) -> bool:
-    """Words of a multi-word term are separated as in the term (ignoring whitespace); a
-    hyphen may join words the term spaces (attributive ``rare-metal resources``)."""
+    """Words of a multi-word term are separated as in the term (ignoring whitespace)."""
     return all(
-        _gap(text, left, right) in ((gap, "-") if gap == "" else (gap,))
+        _gap(text, left, right) == gap
         for (left, right), gap in zip(itertools.pairwise(run), gaps, strict=True)
     )
 
