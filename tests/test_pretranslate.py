@@ -13,13 +13,12 @@ import pytest
 from tests.mt_fixtures import MtModels, mt_models, mt_project, write_project
 from workflow.cli import main
 from workflow.errors import ModelError
-from workflow.mt.engines import open_engine
+from workflow.mt.engines import available_engine, open_engine
 from workflow.mt.protect import translate_with_glossary
 from workflow.pofile import load_po, save_po
 from workflow.pretranslate import (
     PROGRESS_MIN_SEGMENTS,
     ProgressLine,
-    available_engine,
     pretranslate_project,
 )
 from workflow.project import Project

@@ -14,7 +14,8 @@ from workflow.catalog import update_project
 from workflow.checks import check_project
 from workflow.diagnostics import Diagnostic
 from workflow.export.pipeline import ExportResult, export_project
-from workflow.pretranslate import available_engine, pretranslate_project
+from workflow.mt.engines import available_engine
+from workflow.pretranslate import pretranslate_project
 from workflow.project import Project
 from workflow.status import project_status
 

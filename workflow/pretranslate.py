@@ -139,13 +139,6 @@ def pretranslate_project(
     return summary
 
 
-def available_engine(project: Project, lang: str) -> str | None:
-    """The MT engine ``pretranslate`` would use for *lang*, or None (no model, no extra)."""
-    from workflow.mt.engines import available_engine as probe
-
-    return probe(project, lang)
-
-
 def _load_glossary(project: Project) -> Glossary | None:
     if not project.glossary_path.is_file():
         return None
