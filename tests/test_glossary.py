@@ -44,12 +44,45 @@ def test_fixture_glossary_loads_with_all_fields():
     assert term.keep is False
 
 
+REAL = Path(__file__).parent.parent / "glossary" / "terms.yaml"
+
+
 def test_real_glossary_loads():
-    real = Path(__file__).parent.parent / "glossary" / "terms.yaml"
-    glossary = load_glossary(real)
+    glossary = load_glossary(REAL)
     assert glossary.terms
     for term in glossary.terms:
         assert all(term.accepted_forms(lang) for lang in ("en", "ru", "kk"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_real_glossary_gives_each_target_form_to_one_term(lang):
+    owners: dict[str, list[str]] = {}
+    for term in load_glossary(REAL).terms:
+        for form in term.accepted_forms(lang):
+            owners.setdefault(form.casefold(), []).append(term.id)
+    assert {form: ids for form, ids in owners.items() if len(ids) > 1} == {}
+
+
+def test_real_glossary_city_names_follow_the_style_guide():
+    glossary = load_glossary(REAL)
+    ust, oskemen = glossary.get("ust-kamenogorsk"), glossary.get("oskemen")
+    assert ust.accepted_forms("kk") == ["Усть-Каменогорск"]  # only as «орысша —» gloss
+    assert oskemen.target("kk") == "Өскемен"
+    assert oskemen.accepted_forms("ru") == ["Өскемен"]  # «(каз. Өскемен)», not «ныне Оскемен»
+    assert "Орал" not in glossary.get("urals").accepted_forms("kk")  # the city of Oral
+    assert glossary.get("kyrgyzstan").target("ru") == "Кыргызстан"
+    assert glossary.get("turkmenistan").target("ru") == "Туркменистан"
+    assert glossary.get("oda").accepted_forms("ru") == ["ОПР", "ODA"]
+
+
+def test_real_glossary_night_labels_match_the_exports():
+    from workflow.export.conventions import CONVENTIONS
+
+    note = load_glossary(REAL).get("series-title").note
+    for lang in ("ja", "en", "ru", "kk"):
+        label = CONVENTIONS[lang].night(118)
+        assert label in note, label
+    assert "118-я" not in note
 
 
 def test_find_source_terms_longest_match_first_in_order():

@@ -110,3 +110,16 @@ def test_glossary_command_reports_invalid_glossary(project, capsys):
     )
     assert main(["--project", str(project), "glossary", "validate"]) == 2
     assert "terms.yaml:25: term 'titanium-sponge': invalid 'kind'" in capsys.readouterr().err
+
+
+def test_english_notes_are_tagged_english_inside_the_japanese_document():
+    import defusedxml.ElementTree as SafeET
+
+    root = SafeET.fromstring(to_tbx(GLOSSARY))
+    assert root.get(XML_LANG) == "ja"
+    oda = root.find("text/body/termEntry[@id='oda']")
+    assert oda.find("note").get(XML_LANG) == "en"
+    razno = root.find("text/body/termEntry[@id='raznoimport']")
+    assert razno.find("descrip[@type='definition']").get(XML_LANG) == "en"
+    assert razno.find("descrip[@type='subjectField']").get(XML_LANG) is None
+    assert root.find("martifHeader/fileDesc/titleStmt/title").get(XML_LANG) == "en"

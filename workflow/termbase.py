@@ -4,8 +4,8 @@ TBX layout, one ``termEntry`` per glossary term::
 
     <termEntry id="raznoimport">
       <descrip type="subjectField">organization</descrip>      (the term's kind)
-      <descrip type="definition">Soviet foreign-trade ...</descrip>   (the note)
-      <note>keep as is (do not translate)</note>                (keep terms only)
+      <descrip type="definition" xml:lang="en">Soviet ...</descrip>  (the note, in English)
+      <note xml:lang="en">keep as is: ...</note>  (keep terms only)
       <langSet xml:lang="ja"><tig><term>ラズノインポルト</term>
         <termNote type="partOfSpeech">properNoun</termNote></tig></langSet>
       <langSet xml:lang="ru"><tig><term>Разноимпорт</term> ... preferredTerm-admn-sts
@@ -31,6 +31,11 @@ from workflow.fsio import read_input_bytes
 from workflow.glossary import TARGET_LANGUAGES, Glossary, Term
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: Language of the glossary's notes and of the title; the document itself is tagged with the
+#: source language, so every element holding English prose says so.
+NOTE_LANG = "en"
+#: The note on a ``keep: true`` term (ODA): its forms are written exactly, never inflected.
+KEEP_NOTE = "keep as is: write exactly as given for each language"
 CSV_COLUMNS = ("id", "kind", "ja", "en", "ru", "kk", "note")
 #: Several forms in one CSV cell are separated by this string.
 CSV_SEPARATOR = " | "
@@ -47,7 +52,7 @@ def to_tbx(glossary: Glossary, *, title: str = "Glossary", source_lang: str = "j
     martif = Element("martif", {"type": "TBX-Basic", XML_LANG: source_lang})
     header = SubElement(martif, "martifHeader")
     file_desc = SubElement(header, "fileDesc")
-    SubElement(SubElement(file_desc, "titleStmt"), "title").text = title
+    SubElement(SubElement(file_desc, "titleStmt"), "title", {XML_LANG: NOTE_LANG}).text = title
     SubElement(SubElement(file_desc, "sourceDesc"), "p").text = "glossary/terms.yaml"
     SubElement(
         SubElement(header, "encodingDesc"), "p", {"type": "XCSURI"}
@@ -63,9 +68,9 @@ def _term_entry(body: Element, term: Term, source_lang: str) -> None:
     entry = SubElement(body, "termEntry", {"id": term.id})
     SubElement(entry, "descrip", {"type": "subjectField"}).text = term.kind
     if term.note:
-        SubElement(entry, "descrip", {"type": "definition"}).text = term.note
+        SubElement(entry, "descrip", {"type": "definition", XML_LANG: NOTE_LANG}).text = term.note
     if term.keep:
-        SubElement(entry, "note").text = "keep as is (do not translate)"
+        SubElement(entry, "note", {XML_LANG: NOTE_LANG}).text = KEEP_NOTE
     _lang_set(entry, source_lang, term.ja, term)
     for lang in TARGET_LANGUAGES:
         _lang_set(entry, lang, term.accepted_forms(lang), term)
