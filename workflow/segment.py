@@ -121,15 +121,17 @@ _COMMAS = frozenset("、，,")
 #: Characters no Japanese sentence starts with (small kana, ん, the long-vowel mark).
 _NEVER_INITIAL = frozenset("っゃゅょぁぃぅぇぉゎッャュョァィゥェォんンー")
 
-#: Latin abbreviations whose full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
+_ABBREVIATION_WORDS = (
     "mr mrs ms dr prof st jr sr inc ltd co corp llc plc no nos vol vols pp fig figs etc vs "
     "approx dept est ed eds al ca cf ch sec art op gen gov rev mt tel jan feb mar apr jun "
-    "jul aug sep sept oct nov dec".split()
+    "jul aug sep sept oct nov dec"
 )
+#: Latin abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
+_EMOTION_WORDS = "笑 泣 汗 涙 怒 爆 苦笑 爆笑 微笑 照 恥 悲 喜 嬉 謎 震"
 #: Emotion marks in parentheses that close a statement like a face: (笑) (泣).
-EMOTION_MARKS = frozenset("笑 泣 汗 涙 怒 爆 苦笑 爆笑 微笑 照 恥 悲 喜 嬉 謎 震".split())
+EMOTION_MARKS = frozenset(_EMOTION_WORDS.split())
 _FACE_CHARS = frozenset("^＾;；_＿*＊´`｀・ωд∀≧≦▽°゜￣ε〃ﾟ≡TｏoOロ口")
 _FACE_ARMS = frozenset("／/＼ﾉノ")
 #: Joiners and modifiers that belong to the emoji before them.
