@@ -133,10 +133,10 @@ _EMOTION_WORDS = "笑 泣 汗 涙 怒 爆 苦笑 爆笑 微笑 照 恥 悲 喜 �
 #: Emotion marks in parentheses that close a statement like a face: (笑) (泣).
 EMOTION_MARKS = frozenset(_EMOTION_WORDS.split())
 _FACE_CHARS = frozenset("^＾;；_＿*＊´`｀・ωд∀≧≦▽°゜￣ε〃ﾟ≡TｏoOロ口")
-_FACE_ARMS = frozenset("／/＼ﾉノ")
+_FACE_ARMS = frozenset("／/＼ﾉノm")
 #: Joiners and modifiers that belong to the emoji before them.
 _EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
-KAOMOJI_ENDINGS = ("^^", "^_^", "^o^")
+KAOMOJI_ENDINGS = ("^^;", "^^", "^_^;", "^_^", "^o^", "orz", ":-)", ":)", ";-)", ";)", ":D")
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9.]+$")
 _CITATION = re.compile(r"(?:\[[^\[\]\n。！？]{1,12}\]|［[^［］\n。！？]{1,12}］)+")
@@ -163,15 +163,20 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _list_item_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Split before every line that starts a list item (see the module docstring)."""
+    """Split before every line that starts a list item (see the module docstring).
+
+    Once a list has started, a line that is not indented and starts no item ends the
+    list and starts a segment of its own (``・軽い\n悪い点：``).
+    """
     starts = [0]
     offset = 0
     list_open = False
     for line in paragraph.splitlines(keepends=True):
-        if _starts_list_item(line.lstrip(" \t　"), list_open=list_open):
-            list_open = True
-            if offset:
-                starts.append(offset)
+        content = line.lstrip(" \t\u3000")
+        item = _starts_list_item(content, list_open=list_open)
+        if offset and (item or (list_open and content == line and content.strip())):
+            starts.append(offset)
+        list_open = item or (list_open and content != line)
         offset += len(line)
     return list(zip(starts, [*starts[1:], len(paragraph)], strict=True))
 
@@ -220,7 +225,8 @@ def _scan(
     if not _ends_sentence(text, position, begin=begin):
         return None, position + 1
     end = _run_end(text, position + 1, stop)
-    full_stop = not any(char in "！？!?‼⁉⁈⁇" for char in text[position:end])
+    # After 。 a quotative is rare; after ？！ or a Latin full stop (fine.と) it is common.
+    full_stop = not any(char in "！？!?‼⁉⁈⁇." for char in text[position:end])
     if _continues(text, end, stop, after_full_stop=full_stop):
         return None, end
     return end, end
@@ -236,12 +242,21 @@ def _group_end(
         while end < stop and text[end] in _FACE_ARMS:
             end += 1
         return end if end < stop and not _continues(text, end, stop) else None
+    if at_start and text[open_] in _QUOTE_OPENERS and _line_ends(text, end, stop):
+        return None if _continues(text, end, stop) else end  # a line of dialogue
     if text[close - 1] not in TERMINATORS:
         return None
     if text[open_] in _PARENTHESES:
         ends = at_start and not _continues(text, end, stop)
         return _extend_over_closers(text, end, stop) if ends else None
     return end if _quote_follows(text, end, stop, groups) else None
+
+
+def _line_ends(text: str, position: int, stop: int) -> bool:
+    """Only blanks stand between *position* and the next line break."""
+    while position < stop and text[position] in " \t　":
+        position += 1
+    return position < stop and text[position] == "\n"
 
 
 def _quote_follows(text: str, position: int, stop: int, groups: dict[int, int]) -> bool:
@@ -289,13 +304,18 @@ def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = F
         close = text.find("）" if char == "（" else ")", position, min(stop, position + 40))
         reading = text[position + 1 : close]
         if close != -1 and not TERMINATORS.intersection(reading):
-            return _particle_glued(text, close + 1, stop)
-    return _particle_glued(text, position, stop)
+            return _particle_glued(text, close + 1, stop, after_full_stop=True)
+    return _particle_glued(text, position, stop, after_full_stop=after_full_stop)
 
 
-def _particle_glued(text: str, position: int, stop: int) -> bool:
-    """A case particle followed directly by a word (not kana): ``は日本``, ``を押す``."""
+def _particle_glued(text: str, position: int, stop: int, *, after_full_stop: bool) -> bool:
+    """A case particle followed directly by a word (not kana): ``は日本``, ``を押す``.
+
+    After a full stop, と is left out: ``と同時に`` opens sentences.
+    """
     if position + 1 >= stop or text[position] not in _PARTICLES:
+        return False
+    if after_full_stop and text[position] == "と":
         return False
     following = text[position + 1]
     if following in _COMMAS:
