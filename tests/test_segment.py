@@ -83,9 +83,10 @@ def test_question_then_a_new_sentence_still_splits(gap: str) -> None:
     assert split_sentences(f"何だ？{gap}とても驚いた。") == ["何だ？", "とても驚いた。"]
 
 
-@pytest.mark.parametrize(
-    "item", ["- a", "* a", "+ a", "・a", "•a", "1. a", "1) a", "１．a", "（1）a", "①a"]
-)
+FIRST_ITEMS = ["- a", "* a", "+ a", "・a", "•a", "※a", "1. a", "1) a", "１．a", "（1）a", "①a", "a) a"]
+
+
+@pytest.mark.parametrize("item", FIRST_ITEMS)
 def test_a_first_list_item_interrupts_a_paragraph(item: str) -> None:
     assert split_sentences(f"前の行\n{item}") == ["前の行", item]
 

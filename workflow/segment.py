@@ -2,32 +2,39 @@
 
 Rules (see README, "Segmentation"):
 
-* a sentence ends at 。．｡！？!?‼⁉ (and runs of them, with a trailing ``…`` or ``・・・``),
-  together with any stray closing quote or bracket that follows (``…です。」``);
+* a sentence ends at 。．｡！？!?‼⁉ (and runs of them), together with a stray closing quote
+  or bracket (``…です。」``), an emoji or face (``楽しかった！😊``) and, after ？！, an
+  ellipsis (``！！！・・・``) that follow; after 。 an ellipsis opens the next sentence;
 * never inside a matched pair of brackets or quotes: 「」『』｢｣（）()【】〈〉《》［］[]｛｝{}
   〔〕〖〗〘〙〚〛｟｠〝〟“”‘’«»‹›＜＞ and ASCII ``"…"`` / ``'…'`` (an apostrophe between
-  letters is not a quote); a stray bracket is ignored rather than swallowing the paragraph;
+  letters is not a quote; a line with an odd number of ASCII quotes pairs none); a stray
+  bracket is ignored rather than swallowing the paragraph;
 * a bracketed part with a full stop inside stays in its sentence (``外（中。）外。`` is one);
   it stands alone only when it opens the sentence: a parenthesis then ends there
-  (``本文。（補足。）次の文。`` is three), a quote only when another quote follows
-  (``「行ってきます。」「気をつけてね。」`` is two; ``「今日はここまで。」彼は言った。`` is one);
-* a quotative or connective particle after the end continues the sentence, also across a
-  line break: ``何ですか？と質問された。``, ``いいの？\\nって思う。``, ``行く！！！・・・と``;
-  after 。 only a particle glued to a word does (``モーニング娘。は…``, a title);
+  (``本文。（補足。）次の文。`` is three), a quote when another quote follows
+  (``「行ってきます。」「気をつけてね。」`` is two, ``「待って！」「嫌だ！」と言った。`` one)
+  or when it fills its line (a line of dialogue); ``「今日はここまで。」彼は言った。`` is one;
+* a quotative or connective after the end continues the sentence, also across a line
+  break: ``何ですか？と質問された。``, ``いいの？\nって思う。``, ``行く！！！・・・と``,
+  ``あ！っと``, ``組織？に属して`` (a particle glued to a word), but not a sentence-opening
+  word (``本当？とても``); after 。 only a particle glued to a word does (``モーニング娘。は``,
+  a title with a full stop; と excepted: ``と同時に`` opens sentences);
 * ``――。`` ends a sentence; a dash or an ellipsis alone does not;
 * Latin text: ``.`` ends a sentence after Japanese text (``書いたよ.次``) or after a Latin
   word followed by Japanese or, after a space, a capital (``blue. また``), but not in a
   number (3.5, ver.2.1, No.1), a file name or URL, an initial or abbreviation (U.S., Inc.,
-  Dr.) or an ordinal at the start (``1. ``); ``!`` glued to a Latin word is part of a name
+  Dr.) or after a number (``1. ``); ``!`` glued to a Latin word is part of a name
   (``Yahoo!ショッピング``, ``Yahoo!です``); a full-width ．between Latin letters or digits
-  (３．２９) is not a boundary;
-* an emoji, a ``^^`` face, a kaomoji in parentheses (``(^o^)``) or an emotion mark
-  (``(笑)``) that closes a statement ends the sentence unless a particle continues it;
+  (３．２９) or after a leading number (``１．はじめに``) is not a boundary;
+* an emoji, a face (``^^``, ``^^;``, ``orz``, ``:)``), a kaomoji in parentheses
+  (``(^o^)``, ``m(_ _)m``) or an emotion mark (``(笑)``) that closes a statement ends the
+  sentence unless a particle continues it (``👍を押す``);
 * citation marks right after the end stay with the sentence (``…である。[1]``);
 * a line break inside a paragraph is a soft wrap (lines are joined), but a line that starts
   a list item (``・``, ``•``, ``※``, ``- ``, ``* ``, ``+ ``, ``1. ``, ``1)``, ``１．``,
-  ``(1)``, ``①``) starts a new segment; as in CommonMark, a numbered item interrupts a
-  paragraph only when it is number 1 or a list has already started.
+  ``(1)``, ``①``, ``a) ``) starts a new segment; as in CommonMark, a numbered item
+  interrupts a paragraph only when it is the first (1, a, ①) or a list has started, and an
+  item's continuation lines are indented: an unindented line after a list starts a segment.
 
 >>> split_sentences("これはペンです。それは「何ですか。」と聞いた。")
 ['これはペンです。', 'それは「何ですか。」と聞いた。']
@@ -118,8 +125,8 @@ _PARTICLES = frozenset("はがのをにへともで")
 #: Particles that may be followed by a comma and still continue (never sentence-initial).
 _COMMA_PARTICLES = frozenset("はのをに")
 _COMMAS = frozenset("、，,")
-#: Characters no Japanese sentence starts with (small kana, ん, the long-vowel mark).
-_NEVER_INITIAL = frozenset("っゃゅょぁぃぅぇぉゎッャュョァィゥェォんンー")
+#: Characters no Japanese sentence starts with (small kana, the long-vowel mark).
+_NEVER_INITIAL = frozenset("っゃゅょぁぃぅぇぉゎッャュョァィゥェォー")
 
 _ABBREVIATION_WORDS = (
     "mr mrs ms dr prof st jr sr inc ltd co corp llc plc no nos vol vols pp fig figs etc vs "
@@ -146,6 +153,7 @@ _NUMBERED = re.compile(
     r"|(?P<wide>[０-９0-9]{1,3})[．）](?![0-9０-９])"
     r"|[(（](?P<paren>[0-9０-９]{1,3})[)）]"
     r"|(?P<circled>[①-⑳])"
+    r"|(?P<letter>[A-Za-z])[.)][ \t]+\S"
 )
 
 
@@ -190,6 +198,8 @@ def _starts_list_item(line: str, *, list_open: bool) -> bool:
         return False
     if match["circled"]:
         number = ord(match["circled"]) - ord("①") + 1
+    elif match["letter"]:
+        number = ord(match["letter"].lower()) - ord("a") + 1
     else:
         digits = match["arabic"] or match["wide"] or match["paren"]
         number = int(unicodedata.normalize("NFKC", digits))
@@ -295,7 +305,7 @@ def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = F
     if char in TERMINATORS or char == "." or (char in _COMMAS and not after_full_stop):
         return True
     if char in _NEVER_INITIAL:
-        return True  # no word starts with a small kana or ん: あ！っと, 何？ーー
+        return True  # no word starts with a small kana: あ！っと
     if text.startswith(QUOTATIVES, position):
         return True
     if char == "と" and not after_full_stop and not text.startswith(_NOT_QUOTATIVE, position):
@@ -406,14 +416,22 @@ def _opens_with_number(text: str, position: int, begin: int) -> bool:
 
 
 def _run_end(text: str, position: int, stop: int) -> int:
-    """End of a run of terminators, trailing ellipses and stray closers."""
+    """End of a run of terminators, stray closers and faces (``！😊``, ``。」``).
+
+    An ellipsis after ？！ belongs to the run (``！！！・・・``); after 。 it opens the next
+    sentence (``去った。……そして``).
+    """
     while position < stop:
         char = text[position]
+        exclaimed = text[position - 1] in "！？!?‼⁉⁈⁇…‥・"
         dots = char == "・" and text.startswith("・・", position)
-        if char in TERMINATORS or char == "." or char in _TRAILING_MARKS or dots:
-            position += 2 if dots else 1
-        elif _is_closer(text, position, stop):
+        face_end = _face_end(text, position, stop)
+        if char in TERMINATORS or char == "." or _is_closer(text, position, stop):
             position += 1
+        elif exclaimed and (char in _TRAILING_MARKS or dots):
+            position += 2 if dots else 1
+        elif face_end is not None:
+            position = face_end
         else:
             break
     while position < stop and text[position] == "・" and text[position - 1] == "・":
