@@ -83,7 +83,8 @@ def test_question_then_a_new_sentence_still_splits(gap: str) -> None:
     assert split_sentences(f"何だ？{gap}とても驚いた。") == ["何だ？", "とても驚いた。"]
 
 
-FIRST_ITEMS = ["- a", "* a", "+ a", "・a", "•a", "※a", "1. a", "1) a", "１．a", "（1）a", "①a", "a) a"]
+BULLETS = ["- a", "* a", "+ a", "・a", "•a", "※a"]
+FIRST_ITEMS = [*BULLETS, "1. a", "1) a", "１．a", "（1）a", "①a", "a) a"]
 
 
 @pytest.mark.parametrize("item", FIRST_ITEMS)
