@@ -288,7 +288,8 @@ def _is_face_group(opener: str, content: str) -> bool:
     if len(content) < 2:
         return False
     letters = [char for char in content if char.isalnum() and char not in _FACE_CHARS]
-    return not letters and any(char in _FACE_CHARS for char in content)
+    symbols = [char for char in content if char in _FACE_CHARS and not char.isalnum()]
+    return not letters and bool(symbols)
 
 
 def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = False) -> bool:
