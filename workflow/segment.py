@@ -80,7 +80,7 @@ _OPENERS_BY_CLOSER = {close: open_ for open_, close in BRACKET_PAIRS.items()} | 
 CLOSING_MARKS = frozenset(_OPENERS_BY_CLOSER) | SYMMETRIC_QUOTES
 #: Parentheses: a parenthetical that opens a sentence and ends with a full stop ends it.
 _PARENTHESES = frozenset("（(［[｛{〔〖〘〚｟【")
-#: Quote openers: a quote ending with a full stop ends the sentence before another quote.
+#: Quote openers: a quote opening a sentence ends it before another quote or a line break.
 _QUOTE_OPENERS = frozenset(BRACKET_PAIRS) - _PARENTHESES | SYMMETRIC_QUOTES
 #: Marks that trail a sentence end and belong to it (``！・・・``, ``？…``).
 _TRAILING_MARKS = frozenset("…‥")
@@ -174,7 +174,7 @@ def _list_item_spans(paragraph: str) -> list[tuple[int, int]]:
     """Split before every line that starts a list item (see the module docstring).
 
     Once a list has started, a line that is not indented and starts no item ends the
-    list and starts a segment of its own (``・軽い\n悪い点：``).
+    list and starts a segment of its own (``悪い点：`` on the line after ``・軽い``).
     """
     starts = [0]
     offset = 0
@@ -264,7 +264,7 @@ def _group_end(
 
 def _line_ends(text: str, position: int, stop: int) -> bool:
     """Only blanks stand between *position* and the next line break."""
-    while position < stop and text[position] in " \t　":
+    while position < stop and text[position] in " \t\u3000":
         position += 1
     return position < stop and text[position] == "\n"
 
