@@ -125,8 +125,8 @@ _PARTICLES = frozenset("はがのをにへともで")
 #: Particles that may be followed by a comma and still continue (never sentence-initial).
 _COMMA_PARTICLES = frozenset("はのをに")
 _COMMAS = frozenset("、，,")
-#: Characters no Japanese sentence starts with (small kana, the long-vowel mark).
-_NEVER_INITIAL = frozenset("っゃゅょぁぃぅぇぉゎッャュョァィゥェォー")
+#: Characters no Japanese sentence starts with (small kana, long-vowel and iteration marks).
+_NEVER_INITIAL = frozenset("っゃゅょぁぃぅぇぉゎッャュョァィゥェォーゝゞヽヾ々")
 
 _ABBREVIATION_WORDS = (
     "mr mrs ms dr prof st jr sr inc ltd co corp llc plc no nos vol vols pp fig figs etc vs "
@@ -139,10 +139,12 @@ ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _EMOTION_WORDS = "笑 泣 汗 涙 怒 爆 苦笑 爆笑 微笑 照 恥 悲 喜 嬉 謎 震"
 #: Emotion marks in parentheses that close a statement like a face: (笑) (泣).
 EMOTION_MARKS = frozenset(_EMOTION_WORDS.split())
-_FACE_CHARS = frozenset("^＾;；_＿*＊´`｀・ωд∀≧≦▽°゜￣ε〃ﾟ≡TｏoOロ口")
-_FACE_ARMS = frozenset("／/＼ﾉノm")
+#: Marks that are no face on their own: ``(…)``, ``(e.g.)``, ``(a, b)``.
+_NOT_FACE_MARKS = frozenset(".,、，。…‥:：'\"")
+#: Arms, hands and trails after a kaomoji: ``(^o^)／``, ``(^_^)/~~~``, ``(-_-)zzZ``.
+_FACE_ARMS = frozenset("／/＼ﾉノヾゞゝｂｍmｏoｑq☆★-~〜～┌┘└┐|｜゛zZ")
 #: Joiners and modifiers that belong to the emoji before them.
-_EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
+_EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3〜～") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
 KAOMOJI_ENDINGS = ("^^;", "^^", "^_^;", "^_^", "^o^", "orz", ":-)", ":)", ";-)", ";)", ":D")
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9.]+$")
@@ -230,11 +232,13 @@ def _scan(
         return _group_end(text, position, stop, groups, at_start=at_start), close + 1
     face_end = _face_end(text, position, stop)
     if face_end is not None:
-        ends = face_end < stop and not _continues(text, face_end, stop)
+        ends = not _face_continues(text, face_end, stop, groups)
         return (face_end if ends else None), face_end
     if not _ends_sentence(text, position, begin=begin):
         return None, position + 1
     end = _run_end(text, position + 1, stop)
+    if _face_group_at(text, end, groups):
+        return None, end  # 良かった!(^^)!: the face after the mark ends the sentence
     # After 。 a quotative is rare; after ？！ or a Latin full stop (fine.と) it is common.
     full_stop = not any(char in "！？!?‼⁉⁈⁇." for char in text[position:end])
     if _continues(text, end, stop, after_full_stop=full_stop):
@@ -249,9 +253,9 @@ def _group_end(
     close = groups[open_]
     end = close + 1
     if _is_face_group(text[open_], text[open_ + 1 : close]):
-        while end < stop and text[end] in _FACE_ARMS:
-            end += 1
-        return end if end < stop and not _continues(text, end, stop) else None
+        end = _extend_over_arms(text, end, stop)
+        end = _face_end(text, end, stop) or end
+        return None if _face_continues(text, end, stop, groups) else end
     if at_start and text[open_] in _QUOTE_OPENERS and _line_ends(text, end, stop):
         return None if _continues(text, end, stop) else end  # a line of dialogue
     if text[close - 1] not in TERMINATORS:
@@ -260,6 +264,18 @@ def _group_end(
         ends = at_start and not _continues(text, end, stop)
         return _extend_over_closers(text, end, stop) if ends else None
     return end if _quote_follows(text, end, stop, groups) else None
+
+
+def _face_continues(text: str, end: int, stop: int, groups: dict[int, int]) -> bool:
+    """Whether the sentence goes on after a face ending at *end* (or another face follows)."""
+    if end >= stop or _face_group_at(text, _skip_space(text, end, stop), groups):
+        return True
+    return _continues(text, end, stop)
+
+
+def _face_group_at(text: str, position: int, groups: dict[int, int]) -> bool:
+    close = groups.get(position)
+    return close is not None and _is_face_group(text[position], text[position + 1 : close])
 
 
 def _line_ends(text: str, position: int, stop: int) -> bool:
@@ -280,16 +296,35 @@ def _quote_follows(text: str, position: int, stop: int, groups: dict[int, int]) 
 
 
 def _is_face_group(opener: str, content: str) -> bool:
-    """``(笑)``, ``(^o^)``, ``(;_;)``: parentheses holding an emotion mark or a kaomoji."""
+    """``(笑)``, ``(^o^)``, ``(*´ω｀*)``: parentheses holding an emotion mark or a kaomoji.
+
+    A kaomoji has a symbol that is no mere punctuation, no digit and no word: no two
+    letters, kana or kanji in a row (``(ΦωΦ)`` and ``(^人^)`` are faces, ``(UN)`` is not).
+    """
     if opener not in "(（" or not content or len(content) > 12:
         return False
     if content in EMOTION_MARKS:
         return True
-    if len(content) < 2:
+    if any(char.isdigit() for char in content):
         return False
-    letters = [char for char in content if char.isalnum() and char not in _FACE_CHARS]
-    symbols = [char for char in content if char in _FACE_CHARS and not char.isalnum()]
-    return not letters and bool(symbols)
+    symbols = [char for char in content if _is_symbol(char) and char not in _NOT_FACE_MARKS]
+    return bool(symbols) and not _has_word(content)
+
+
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS" or char in "ωдДεΦзｪ"
+
+
+def _has_word(content: str) -> bool:
+    """Two Latin letters, kana or kanji in a row."""
+    run = 0
+    for char in content:
+        letter = unicodedata.category(char) in ("Lu", "Ll", "Lo") and not _is_symbol(char)
+        wordy = letter and (char.isascii() or _is_wide(char))
+        run = run + 1 if wordy else 0
+        if run == 2:
+            return True
+    return False
 
 
 def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = False) -> bool:
@@ -342,15 +377,23 @@ def _skip_space(text: str, position: int, stop: int) -> int:
 
 def _face_end(text: str, position: int, stop: int) -> int | None:
     """End offset of an emoji run or ``^^`` face starting at *position*, else None."""
+    if position >= stop:
+        return None
     for face in KAOMOJI_ENDINGS:
         if text.startswith(face, position):
-            return position + len(face)
+            return _extend_over_arms(text, position + len(face), stop)
     if not _is_emoji(text[position]):
         return None
     end = position + 1
     while end < stop and (_is_emoji(text[end]) or text[end] in _EMOJI_PARTS):
         end += 1
     return end
+
+
+def _extend_over_arms(text: str, position: int, stop: int) -> int:
+    while position < stop and text[position] in _FACE_ARMS:
+        position += 1
+    return position
 
 
 def _is_emoji(char: str) -> bool:
