@@ -305,8 +305,8 @@ def _is_face_group(opener: str, content: str) -> bool:
         return False
     if content in EMOTION_MARKS:
         return True
-    if any(char.isdigit() for char in content):
-        return False
+    if len(content.replace(" ", "")) < 2 or any(char.isdigit() for char in content):
+        return False  # (*) (+) (→) mark a note or a sign
     symbols = [char for char in content if _is_symbol(char) and char not in _NOT_FACE_MARKS]
     return bool(symbols) and not _has_word(content)
 
