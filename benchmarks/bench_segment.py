@@ -2,9 +2,11 @@
 
 Runs every case of tests/data/segmentation/cases.yaml through ``workflow.segment`` and
 through each peer that is installed (hasami, pysbd, sentencex, ja-sentence-segmenter) and
-prints, per segmenter, the share of cases segmented exactly right, the boundary F1 and
-the accuracy per rule family.  Segments are compared with whitespace removed, so only
-where the boundaries fall counts (peers keep hard line breaks, we join them).
+prints, per segmenter, the share of cases segmented exactly right (over all cases and
+averaged over the rule families, so that a family with many cases does not dominate),
+the boundary F1 and the accuracy per rule family.  Segments are compared with whitespace
+removed, so only where the boundaries fall counts (peers keep hard line breaks, we join
+them).
 
 Peers are not project dependencies: install them into a throwaway environment and point
 the script at its interpreter, which then segments the cases in a subprocess::
@@ -128,7 +130,14 @@ def score(cases: list[dict], outputs: list[list[str]]) -> dict[str, object]:
     precision = true_positive / predicted if predicted else 1.0
     recall = true_positive / expected if expected else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"accuracy": exact / len(cases), "exact": exact, "f1": f1, "per_rule": per_rule}
+    macro = sum(right / total for right, total in per_rule.values()) / len(per_rule)
+    return {
+        "accuracy": exact / len(cases),
+        "exact": exact,
+        "macro": macro,
+        "f1": f1,
+        "per_rule": per_rule,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(cases)} cases from {args.cases.name}\n")
     scores = {name: score(cases, out) for name, out in results.items() if isinstance(out, list)}
     rules = sorted({case["rule"] for case in cases})
-    header = f"{'segmenter':24}{'exact':>12}{'accuracy':>10}{'F1':>7}  " + " ".join(
+    header = f"{'segmenter':24}{'exact':>12}{'accuracy':>10}{'per-rule':>10}{'F1':>7}  " + " ".join(
         f"{rule[:8]:>8}" for rule in rules
     )
     print(header)
@@ -164,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         per_rule = found["per_rule"]
         cells = " ".join(f"{per_rule[rule][0]:>4}/{per_rule[rule][1]:<3}" for rule in rules)
         exact = f"{found['exact']}/{len(cases)}"
-        print(f"{name:24}{exact:>12}{found['accuracy']:>10.1%}{found['f1']:>7.3f}  {cells}")
+        figures = f"{found['accuracy']:>10.1%}{found['macro']:>10.1%}{found['f1']:>7.3f}"
+        print(f"{name:24}{exact:>12}{figures}  {cells}")
     best_peer = max((s["accuracy"] for n, s in scores.items() if n != "workflow"), default=None)
     if best_peer:
         ratio = scores["workflow"]["accuracy"] / best_peer
