@@ -125,8 +125,8 @@ _PARTICLES = frozenset("はがのをにへともで")
 #: Particles that may be followed by a comma and still continue (never sentence-initial).
 _COMMA_PARTICLES = frozenset("はのをに")
 _COMMAS = frozenset("、，,")
-#: Characters no Japanese sentence starts with (small kana, long-vowel and iteration marks).
-_NEVER_INITIAL = frozenset("っゃゅょぁぃぅぇぉゎッャュョァィゥェォーゝゞヽヾ々")
+#: Characters no Japanese sentence starts with (small kana, を, long-vowel and iteration marks).
+_NEVER_INITIAL = frozenset("っゃゅょぁぃぅぇぉゎッャュョァィゥェォーゝゞヽヾ々を")
 
 _ABBREVIATION_WORDS = (
     "mr mrs ms dr prof st jr sr inc ltd co corp llc plc no nos vol vols pp fig figs etc vs "
