@@ -16,7 +16,8 @@ Rules (see README, "Segmentation"):
   or when it fills its line (a line of dialogue); ``「今日はここまで。」彼は言った。`` is one;
 * a quotative or connective after the end continues the sentence, also across a line
   break: ``何ですか？と質問された。``, ``いいの？\nって思う。``, ``行く！！！・・・と``,
-  ``あ！っと``, ``組織？に属して`` (a particle glued to a word), but not a sentence-opening
+  ``あ！っと``, ``？をクリック`` (no sentence opens with a small kana, を or ー),
+  ``組織？に属して`` (a particle glued to a word), but not a sentence-opening
   word (``本当？とても``); after 。 only a particle glued to a word does (``モーニング娘。は``,
   a title with a full stop; と excepted: ``と同時に`` opens sentences);
 * ``――。`` ends a sentence; a dash or an ellipsis alone does not;
