@@ -15,7 +15,7 @@ Rules (see README, "Segmentation"):
   (``「行ってきます。」「気をつけてね。」`` is two, ``「待って！」「嫌だ！」と言った。`` one)
   or when it fills its line (a line of dialogue); ``「今日はここまで。」彼は言った。`` is one;
 * a quotative or connective after the end continues the sentence, also across a line
-  break: ``何ですか？と質問された。``, ``いいの？\nって思う。``, ``行く！！！・・・と``,
+  break: ``何ですか？と質問された。``, ``いいの？⏎って思う。``, ``行く！！！・・・と``,
   ``あ！っと``, ``？をクリック`` (no sentence opens with a small kana, を or ー),
   ``組織？に属して`` (a particle glued to a word), but not a sentence-opening
   word (``本当？とても``); after 。 only a particle glued to a word does (``モーニング娘。は``,
