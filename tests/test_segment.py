@@ -1,124 +1,100 @@
-"""Japanese sentence segmentation: public golden rules, the essay's own cases, properties."""
+"""Japanese sentence segmentation: collected public cases, rule families, properties."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workflow.segment import join_lines, split_sentences
+from workflow.segment import BRACKET_PAIRS, SYMMETRIC_QUOTES, join_lines, split_sentences
 
-GOLDEN = [
-    # Golden rules of the pragmatic segmenter family (pySBD and ports).
-    ("これはペンです。それはマーカーです。", ["これはペンです。", "それはマーカーです。"]),
-    ("それは何ですか？ペンですか？", ["それは何ですか？", "ペンですか？"]),
-    ("良かったね！すごい！", ["良かったね！", "すごい！"]),
-    (
-        "自民党税制調査会の幹部は、「引き下げ幅は３．２９％以上を目指すことになる」と指摘して"
-        "いて、今後、公明党と合意したうえで、３０日に決定する与党税制改正大綱に盛り込むことに"
-        "しています。２％台後半を目指すとする方向で最終調整に入りました。",
-        [
-            "自民党税制調査会の幹部は、「引き下げ幅は３．２９％以上を目指すことになる」と指摘し"
-            "ていて、今後、公明党と合意したうえで、３０日に決定する与党税制改正大綱に盛り込むこ"
-            "とにしています。",
-            "２％台後半を目指すとする方向で最終調整に入りました。",
-        ],
-    ),
-    ("これは父の\n家です。", ["これは父の家です。"]),
-    ("東京タワーは\nきれいです。", ["東京タワーはきれいです。"]),
-    (
-        "彼は「本当に来るの？」と聞いた。私は『行きます！』と答えた。",
-        ["彼は「本当に来るの？」と聞いた。", "私は『行きます！』と答えた。"],
-    ),
-    (
-        "「今日はここまで。」彼は言った。そして帰った。",
-        ["「今日はここまで。」彼は言った。", "そして帰った。"],
-    ),
-    (
-        "リリースはver.2.1です。次は2.2を予定しています。",
-        ["リリースはver.2.1です。", "次は2.2を予定しています。"],
-    ),
-    (
-        "今日はAIとU.S.の事例を調査する。明日まとめる。",
-        ["今日はAIとU.S.の事例を調査する。", "明日まとめる。"],
-    ),
-    (
-        "まず確認する……次に実装する。最後に共有する！",
-        ["まず確認する……次に実装する。", "最後に共有する！"],
-    ),
-    ("本当に大丈夫？！たぶん大丈夫。", ["本当に大丈夫？！", "たぶん大丈夫。"]),
-    ("本当！？次。", ["本当！？", "次。"]),
-    ("本当？？次。", ["本当？？", "次。"]),
-    ("本当！！次。", ["本当！！", "次。"]),
-    (
-        "彼は『本当に大丈夫？まだ早い！でも進もう。』と答えた。",
-        ["彼は『本当に大丈夫？まだ早い！でも進もう。』と答えた。"],
-    ),
-    (
-        "注意書き【静かにして。急がないで！確認した？】を読んだ。",
-        ["注意書き【静かにして。急がないで！確認した？】を読んだ。"],
-    ),
-    (
-        "引用《この仕様は古い。更新する？いますぐ！》を残した。",
-        ["引用《この仕様は古い。更新する？いますぐ！》を残した。"],
-    ),
-    (
-        "注釈〈ここで止まる？いや、続ける！了解。〉を付けた。",
-        ["注釈〈ここで止まる？いや、続ける！了解。〉を付けた。"],
-    ),
-    (
-        "補足〔先に試す。失敗した？やり直そう！〕を追加した。",
-        ["補足〔先に試す。失敗した？やり直そう！〕を追加した。"],
-    ),
-    (
-        "彼女は“それは違う。なぜ？本当だ！”と言って去った。",
-        ["彼女は“それは違う。なぜ？本当だ！”と言って去った。"],
-    ),
-    ("彼は(本当に来るの？)と聞いた。次。", ["彼は(本当に来るの？)と聞いた。", "次。"]),
-    ("彼は[本当に来るの？]と聞いた。次。", ["彼は[本当に来るの？]と聞いた。", "次。"]),
-    ("これは補足(詳細。)次の文。", ["これは補足(詳細。)", "次の文。"]),
-    ("これは補足[詳細。]次の文。", ["これは補足[詳細。]", "次の文。"]),
-    ("買い物リスト：\n・りんご\n・みかん", ["買い物リスト：", "・りんご", "・みかん"]),
-    ("りんごの\n・みかん", ["りんごの", "・みかん"]),
-]
-
-ESSAY = [
-    # ――。 ends a sentence; a mid-sentence ―― does not.
-    (
-        "自分自身の時間――。それらが幾重にも折り重なる。",
-        ["自分自身の時間――。", "それらが幾重にも折り重なる。"],
-    ),
-    ("量を追わず――時間を味方につける。", ["量を追わず――時間を味方につける。"]),
-    (
-        "ペレストロイカ(改革)とグラスノスチ(情報公開)のお陰である。",
-        ["ペレストロイカ(改革)とグラスノスチ(情報公開)のお陰である。"],
-    ),
-    (
-        "「資源をどう売るか」「誰と組むか」という選択。次。",
-        ["「資源をどう売るか」「誰と組むか」という選択。", "次。"],
-    ),
-    ("ライプツィヒ メッセを挟んで訪れた。", ["ライプツィヒ メッセを挟んで訪れた。"]),
-    ("それは「信頼」である。」余計な閉じ括弧。", ["それは「信頼」である。」", "余計な閉じ括弧。"]),
-    ("開いたままの「括弧。次の文。", ["開いたままの「括弧。", "次の文。"]),
-    ("Yahoo!Japanを見た。", ["Yahoo!Japanを見た。"]),
-    # Emoji and ^^ faces close a statement, unless a particle continues the sentence.
-    (
-        "もちろん大丈夫です👍よろしくお願いします。",
-        ["もちろん大丈夫です👍", "よろしくお願いします。"],
-    ),
-    ("いいですよ^^よろしくお願いします。", ["いいですよ^^", "よろしくお願いします。"]),
-    ("完璧です🎉🎉 次に進みます。", ["完璧です🎉🎉", "次に進みます。"]),
-    ("👍を押してください。", ["👍を押してください。"]),
-    ("家族👨\u200d👩\u200d👧と旅行した。", ["家族👨\u200d👩\u200d👧と旅行した。"]),
-    ("了解👍", ["了解👍"]),
-    ("末尾に句点がない", ["末尾に句点がない"]),
-    ("", []),
-]
+CASES_FILE = Path(__file__).parent / "data" / "segmentation" / "cases.yaml"
+CASES = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+RULES = {
+    "basic",
+    "quotative",
+    "brackets",
+    "parenthetical",
+    "quoted-lines",
+    "latin",
+    "title-period",
+    "list",
+    "soft-wrap",
+    "faces",
+    "citation",
+    "wikipedia",
+    "web",
+}
 
 
-@pytest.mark.parametrize(("text", "expected"), GOLDEN + ESSAY)
-def test_split_sentences(text: str, expected: list[str]) -> None:
-    assert split_sentences(text) == expected
+@pytest.mark.parametrize(
+    "case", CASES, ids=[f"{index}-{case['rule']}" for index, case in enumerate(CASES, 1)]
+)
+def test_collected_case(case: dict[str, object]) -> None:
+    assert split_sentences(str(case["text"])) == case["sentences"], case["source"]
+
+
+def test_every_case_names_its_source_and_a_known_rule() -> None:
+    for case in CASES:
+        assert set(case) <= {"text", "sentences", "source", "rule", "note"}
+        assert case["source"] and case["rule"] in RULES, case
+    assert {case["rule"] for case in CASES} == RULES
+
+
+def test_each_rule_family_of_the_issue_has_a_line_break_variant() -> None:
+    """Quotatives, quoted lines and lists are tested across a line break too."""
+    for rule in ("quotative", "quoted-lines", "list", "soft-wrap"):
+        assert any("\n" in case["text"] for case in CASES if case["rule"] == rule), rule
+
+
+@pytest.mark.parametrize(
+    ("opener", "closer"), [*BRACKET_PAIRS.items(), *((quote, quote) for quote in SYMMETRIC_QUOTES)]
+)
+def test_no_sentence_ends_inside_any_bracket_pair(opener: str, closer: str) -> None:
+    text = f"外外外{opener}中中中。中中？中中！{closer}外外外。次の文。"
+    assert split_sentences(text) == [
+        f"外外外{opener}中中中。中中？中中！{closer}外外外。",
+        "次の文。",
+    ]
+
+
+@pytest.mark.parametrize("opener", ["「", "（", "(", "『", "【"])
+def test_a_bracketed_part_stands_alone_only_after_a_sentence_end(opener: str) -> None:
+    closer = BRACKET_PAIRS[opener]
+    inside = f"本文{opener}補足。{closer}続き。"
+    assert split_sentences(inside) == [inside]
+    after_end = split_sentences(f"本文。{opener}補足。{closer}{opener}別。{closer}")
+    assert after_end[0] == "本文。"
+
+
+@pytest.mark.parametrize("mark", ["？", "！", "?", "!", "！！！", "？・・・", "！？…"])
+@pytest.mark.parametrize("gap", ["", "\n", " ", "　"])
+@pytest.mark.parametrize("particle", ["と聞いた。", "って思う。", "という話。", "なんて言う。"])
+def test_quotative_after_any_question_or_exclamation(mark: str, gap: str, particle: str) -> None:
+    text = f"何だ{mark}{gap}{particle}"
+    assert split_sentences(text) == [join_lines(text)]
+
+
+@pytest.mark.parametrize("gap", ["", "\n", " "])
+def test_question_then_a_new_sentence_still_splits(gap: str) -> None:
+    assert split_sentences(f"何だ？{gap}とても驚いた。") == ["何だ？", "とても驚いた。"]
+
+
+BULLETS = ["- a", "* a", "+ a", "・a", "•a", "※a"]
+FIRST_ITEMS = [*BULLETS, "1. a", "1) a", "１．a", "（1）a", "①a", "a) a"]
+
+
+@pytest.mark.parametrize("item", FIRST_ITEMS)
+def test_a_first_list_item_interrupts_a_paragraph(item: str) -> None:
+    assert split_sentences(f"前の行\n{item}") == ["前の行", item]
+
+
+@pytest.mark.parametrize("line", ["2. a", "3) a", "-a", "*強調*", "1.5倍", "2019年"])
+def test_other_lines_are_a_soft_wrap(line: str) -> None:
+    assert len(split_sentences(f"前の行\n{line}")) == 1
 
 
 def test_join_lines_spaces_only_between_non_cjk_words() -> None:
@@ -126,12 +102,27 @@ def test_join_lines_spaces_only_between_non_cjk_words() -> None:
     assert join_lines("モスクワを\n訪れた") == "モスクワを訪れた"
 
 
+def test_empty_paragraph_has_no_segments() -> None:
+    assert split_sentences("") == []
+    assert split_sentences(" \n　") == []
+
+
 _ALPHABET = st.sampled_from(
     [
-        *list("私は資源をかなカタ漢字。、！？!?「」『』（）()【】〈〉《》――…ab 1\n👍^"),
+        *list("私は資源をかなカタ漢字。、！？!?「」『』（）()【】〈〉《》｢｣[]{}――…ab 1\n👍^.'\"と"),
         "。」",
         "――。",
         "^^",
+        "(^o^)",
+        "(笑)",
+        "\n1. ",
+        "\n- ",
+        "\n・",
+        "No.1",
+        "Yahoo!",
+        "って",
+        "・・・",
+        "[1]",
     ]
 )
 

@@ -2,20 +2,40 @@
 
 Rules (see README, "Segmentation"):
 
-* a sentence ends at 。．！？!? (and runs of them), together with any closing quote or
-  bracket that follows (``…です。」`` stays whole);
-* never inside a matched pair of brackets or quotes (「」『』（）【】〈〉《》 …), so quoted
-  speech that contains full stops stays inside its sentence;
+* a sentence ends at 。．｡！？!?‼⁉ (and runs of them), together with a stray closing quote
+  or bracket (``…です。」``), an emoji or face (``楽しかった！😊``) and, after ？！, an
+  ellipsis (``！！！・・・``) that follow; after 。 an ellipsis opens the next sentence;
+* never inside a matched pair of brackets or quotes: 「」『』｢｣（）()【】〈〉《》［］[]｛｝{}
+  〔〕〖〗〘〙〚〛｟｠〝〟“”‘’«»‹›＜＞ and ASCII ``"…"`` / ``'…'`` (an apostrophe between
+  letters is not a quote; a line with an odd number of ASCII quotes pairs none); a stray
+  bracket is ignored rather than swallowing the paragraph;
+* a bracketed part with a full stop inside stays in its sentence (``外（中。）外。`` is one);
+  it stands alone only when it opens the sentence: a parenthesis then ends there
+  (``本文。（補足。）次の文。`` is three), a quote when another quote follows
+  (``「行ってきます。」「気をつけてね。」`` is two, ``「待って！」「嫌だ！」と言った。`` one)
+  or when it fills its line (a line of dialogue); ``「今日はここまで。」彼は言った。`` is one;
+* a quotative or connective after the end continues the sentence, also across a line
+  break: ``何ですか？と質問された。``, ``いいの？⏎って思う。``, ``行く！！！・・・と``,
+  ``あ！っと``, ``？をクリック`` (no sentence opens with a small kana, を or ー),
+  ``組織？に属して`` (a particle glued to a word), but not a sentence-opening
+  word (``本当？とても``); after 。 only a particle glued to a word does (``モーニング娘。は``,
+  a title with a full stop; と excepted: ``と同時に`` opens sentences);
 * ``――。`` ends a sentence; a dash or an ellipsis alone does not;
-* a parenthesis that closes right after a full stop ends the sentence too
-  (``補足(詳細。)次の文。``), unless a particle continues it; a closing quote 」』 does not
-  (``「今日はここまで。」彼は言った。`` is one sentence);
-* a full stop between digits (３．２９) and ``!``/``?`` inside a Latin word (Yahoo!Japan)
-  are not boundaries;
-* an emoji or a ``^^`` face that closes a statement ends the sentence
-  (``大丈夫です👍よろしく。``) unless a particle continues it (``👍を押す``);
-* a hard line break inside a paragraph is not a boundary: lines are joined; but a line
-  that starts with a list marker (・, •, -, *) starts a new segment.
+* Latin text: ``.`` ends a sentence after Japanese text (``書いたよ.次``) or after a Latin
+  word followed by Japanese or, after a space, a capital (``blue. また``), but not in a
+  number (3.5, ver.2.1, No.1), a file name or URL, an initial or abbreviation (U.S., Inc.,
+  Dr.) or after a number (``1. ``); ``!`` glued to a Latin word is part of a name
+  (``Yahoo!ショッピング``, ``Yahoo!です``); a full-width ．between Latin letters or digits
+  (３．２９) or after a leading number (``１．はじめに``) is not a boundary;
+* an emoji, a face (``^^``, ``^^;``, ``orz``, ``:)``), a kaomoji in parentheses
+  (``(^o^)``, ``m(_ _)m``) or an emotion mark (``(笑)``) that closes a statement ends the
+  sentence unless a particle continues it (``👍を押す``);
+* citation marks right after the end stay with the sentence (``…である。[1]``);
+* a line break inside a paragraph is a soft wrap (lines are joined), but a line that starts
+  a list item (``・``, ``•``, ``※``, ``- ``, ``* ``, ``+ ``, ``1. ``, ``1)``, ``１．``,
+  ``(1)``, ``①``, ``a) ``) starts a new segment; as in CommonMark, a numbered item
+  interrupts a paragraph only when it is the first (1, a, ①) or a list has started, and an
+  item's continuation lines are indented: an unindented line after a list starts a segment.
 
 >>> split_sentences("これはペンです。それは「何ですか。」と聞いた。")
 ['これはペンです。', 'それは「何ですか。」と聞いた。']
@@ -23,13 +43,15 @@ Rules (see README, "Segmentation"):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-TERMINATORS = frozenset("。．｡！？!?")
-CLOSING_MARKS = frozenset("」』）)】〉》］]｝}〕〗〙〛”»’\"'")
+TERMINATORS = frozenset("。．｡！？!?‼⁉⁈⁇")
+#: Quotation marks and brackets that open a sentence-level unit, by their closer.
 BRACKET_PAIRS = {
     "「": "」",
     "『": "』",
+    "｢": "｣",
     "（": "）",
     "(": ")",
     "【": "】",
@@ -38,22 +60,104 @@ BRACKET_PAIRS = {
     "［": "］",
     "[": "]",
     "｛": "｝",
+    "{": "}",
     "〔": "〕",
     "〖": "〗",
     "〘": "〙",
     "〚": "〛",
+    "｟": "｠",
+    "〝": "〟",
     "“": "”",
+    "‘": "’",
     "«": "»",
+    "‹": "›",
+    "＜": "＞",
 }
-_CLOSERS = frozenset(BRACKET_PAIRS.values())
-#: Closing parentheses that end a sentence when a full stop precedes them.
-_SENTENCE_CLOSING_PARENS = frozenset(")）]］")
-#: What may continue a sentence right after a closing parenthesis.
-_CONTINUATIONS = frozenset("とのをがはにでもやへ、，")
-LIST_MARKERS = ("・", "•", "‣", "◦", "- ", "* ")
+#: Other closers accepted for an opener (〝 is closed by 〟 or 〞).
+_VARIANT_CLOSERS = {"〞": "〝"}
+#: Quotes that open and close with the same character.
+SYMMETRIC_QUOTES = frozenset("\"'")
+_OPENERS_BY_CLOSER = {close: open_ for open_, close in BRACKET_PAIRS.items()} | _VARIANT_CLOSERS
+CLOSING_MARKS = frozenset(_OPENERS_BY_CLOSER) | SYMMETRIC_QUOTES
+#: Parentheses: a parenthetical that opens a sentence and ends with a full stop ends it.
+_PARENTHESES = frozenset("（(［[｛{〔〖〘〚｟【")
+#: Quote openers: a quote opening a sentence ends it before another quote or a line break.
+_QUOTE_OPENERS = frozenset(BRACKET_PAIRS) - _PARENTHESES | SYMMETRIC_QUOTES
+#: Marks that trail a sentence end and belong to it (``！・・・``, ``？…``).
+_TRAILING_MARKS = frozenset("…‥")
+
+#: Words that continue a sentence after ？！, an emoji or a closing parenthesis.
+QUOTATIVES = (
+    "って",
+    "という",
+    "といった",
+    "とか",
+    "なんて",
+    "など",
+    "みたいな",
+    "みたいに",
+    "みたいで",
+    "くらい",
+    "ぐらい",
+)
+#: Sentence-opening words that start with the quotative と.
+_NOT_QUOTATIVE = (
+    "とても",
+    "とっても",
+    "ところ",
+    "とにかく",
+    "とりあえず",
+    "とりわけ",
+    "ともかく",
+    "ともあれ",
+    "とはいえ",
+    "とうとう",
+    "とうぜん",
+    "ときどき",
+    "とき",
+    "とつぜん",
+    "となり",
+    "とくに",
+    "とある",
+    "とんでも",
+)
+#: Case particles; one glued to the following word continues the sentence.
+_PARTICLES = frozenset("はがのをにへともで")
+#: Particles that may be followed by a comma and still continue (never sentence-initial).
+_COMMA_PARTICLES = frozenset("はのをに")
+_COMMAS = frozenset("、，,")
+#: Characters no Japanese sentence starts with (small kana, を, long-vowel and iteration marks).
+_NEVER_INITIAL = frozenset("っゃゅょぁぃぅぇぉゎッャュョァィゥェォーゝゞヽヾ々を")
+
+_ABBREVIATION_WORDS = (
+    "mr mrs ms dr prof st jr sr inc ltd co corp llc plc no nos vol vols pp fig figs etc vs "
+    "approx dept est ed eds al ca cf ch sec art op gen gov rev mt tel jan feb mar apr jun "
+    "jul aug sep sept oct nov dec"
+)
+#: Latin abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+
+_EMOTION_WORDS = "笑 泣 汗 涙 怒 爆 苦笑 爆笑 微笑 照 恥 悲 喜 嬉 謎 震"
+#: Emotion marks in parentheses that close a statement like a face: (笑) (泣).
+EMOTION_MARKS = frozenset(_EMOTION_WORDS.split())
+#: Marks that are no face on their own: ``(…)``, ``(e.g.)``, ``(a, b)``.
+_NOT_FACE_MARKS = frozenset(".,、，。…‥:：'\"")
+#: Arms, hands and trails after a kaomoji: ``(^o^)／``, ``(^_^)/~~~``, ``(-_-)zzZ``.
+_FACE_ARMS = frozenset("／/＼ﾉノヾゞゝｂｍmｏoｑq☆★-~〜～┌┘└┐|｜゛zZ")
 #: Joiners and modifiers that belong to the emoji before them.
-_EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
-KAOMOJI_ENDINGS = ("^^", "^_^", "^o^")
+_EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3〜～") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
+KAOMOJI_ENDINGS = ("^^;", "^^", "^_^;", "^_^", "^o^", "orz", ":-)", ":)", ";-)", ";)", ":D")
+
+_LATIN_TOKEN = re.compile(r"[A-Za-z0-9.]+$")
+_CITATION = re.compile(r"(?:\[[^\[\]\n。！？]{1,12}\]|［[^［］\n。！？]{1,12}］)+")
+_BULLET = re.compile(r"[・•‣◦●○■□◆◇▪▫▶►※]|[-*+][ \t]+\S")
+_NUMBERED = re.compile(
+    r"(?P<arabic>[0-9]{1,9})[.)][ \t]+\S"
+    r"|(?P<wide>[０-９0-9]{1,3})[．）](?![0-9０-９])"
+    r"|[(（](?P<paren>[0-9０-９]{1,3})[)）]"
+    r"|(?P<circled>[①-⑳])"
+    r"|(?P<letter>[A-Za-z])[.)][ \t]+\S"
+)
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -70,55 +174,227 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _list_item_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Split before every line that starts with a list marker."""
+    """Split before every line that starts a list item (see the module docstring).
+
+    Once a list has started, a line that is not indented and starts no item ends the
+    list and starts a segment of its own (``悪い点：`` on the line after ``・軽い``).
+    """
     starts = [0]
     offset = 0
+    list_open = False
     for line in paragraph.splitlines(keepends=True):
-        if offset and line.lstrip().startswith(LIST_MARKERS):
+        content = line.lstrip(" \t\u3000")
+        item = _starts_list_item(content, list_open=list_open)
+        if offset and (item or (list_open and content == line and content.strip())):
             starts.append(offset)
+        list_open = item or (list_open and content != line)
         offset += len(line)
     return list(zip(starts, [*starts[1:], len(paragraph)], strict=True))
 
 
+def _starts_list_item(line: str, *, list_open: bool) -> bool:
+    """A bullet always starts an item; a number only when it is 1 or a list is open."""
+    if _BULLET.match(line):
+        return True
+    match = _NUMBERED.match(line)
+    if match is None:
+        return False
+    if match["circled"]:
+        number = ord(match["circled"]) - ord("①") + 1
+    elif match["letter"]:
+        number = ord(match["letter"].lower()) - ord("a") + 1
+    else:
+        digits = match["arabic"] or match["wide"] or match["paren"]
+        number = int(unicodedata.normalize("NFKC", digits))
+    return number == 1 or list_open
+
+
 def _sentences_in(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    protected, sentence_closers = _bracket_analysis(text[start:stop])
+    groups = {start + open_: start + close for open_, close in _bracket_groups(text[start:stop])}
     spans = []
     position = begin = start
     while position < stop:
-        relative = position - start
-        face_end = None if relative in protected else _face_end(text, position, stop)
-        if face_end is not None and face_end < stop and not _continues(text, face_end):
-            spans.append((begin, face_end))
-            begin = position = face_end
-            continue
-        boundary = relative in sentence_closers and not _continues(text, position + 1)
-        if boundary or (relative not in protected and _ends_sentence(text, position)):
-            end = _extend_over_closers(text, position + 1, stop)
+        end, position = _scan(text, position, stop, groups, begin=begin)
+        if end is not None:
+            end = _extend_over_citations(text, end, stop)
             spans.append((begin, end))
             begin = position = end
-        else:
-            position += 1
     spans.append((begin, stop))
     return spans
 
 
-def _continues(text: str, position: int) -> bool:
-    return position < len(text) and (
-        text[position] in _CONTINUATIONS or text[position] in TERMINATORS
-    )
+def _scan(
+    text: str, position: int, stop: int, groups: dict[int, int], *, begin: int
+) -> tuple[int | None, int]:
+    """Sentence end found at *position* (or None) and where to look next."""
+    if position in groups:
+        close = groups[position]
+        at_start = not text[begin:position].strip()
+        return _group_end(text, position, stop, groups, at_start=at_start), close + 1
+    face_end = _face_end(text, position, stop)
+    if face_end is not None:
+        ends = not _face_continues(text, face_end, stop, groups)
+        return (face_end if ends else None), face_end
+    if not _ends_sentence(text, position, begin=begin):
+        return None, position + 1
+    end = _run_end(text, position + 1, stop)
+    if _face_group_at(text, end, groups):
+        return None, end  # 良かった!(^^)!: the face after the mark ends the sentence
+    # After 。 a quotative is rare; after ？！ or a Latin full stop (fine.と) it is common.
+    full_stop = not any(char in "！？!?‼⁉⁈⁇." for char in text[position:end])
+    if _continues(text, end, stop, after_full_stop=full_stop):
+        return None, end
+    return end, end
+
+
+def _group_end(
+    text: str, open_: int, stop: int, groups: dict[int, int], *, at_start: bool
+) -> int | None:
+    """Sentence end right after the bracket group opened at *open_*, or None."""
+    close = groups[open_]
+    end = close + 1
+    if _is_face_group(text[open_], text[open_ + 1 : close]):
+        end = _extend_over_arms(text, end, stop)
+        end = _face_end(text, end, stop) or end
+        return None if _face_continues(text, end, stop, groups) else end
+    if at_start and text[open_] in _QUOTE_OPENERS and _line_ends(text, end, stop):
+        return None if _continues(text, end, stop) else end  # a line of dialogue
+    if text[close - 1] not in TERMINATORS:
+        return None
+    if text[open_] in _PARENTHESES:
+        ends = at_start and not _continues(text, end, stop)
+        return _extend_over_closers(text, end, stop) if ends else None
+    return end if _quote_follows(text, end, stop, groups) else None
+
+
+def _face_continues(text: str, end: int, stop: int, groups: dict[int, int]) -> bool:
+    """Whether the sentence goes on after a face ending at *end* (or another face follows)."""
+    if end >= stop or _face_group_at(text, _skip_space(text, end, stop), groups):
+        return True
+    return _continues(text, end, stop)
+
+
+def _face_group_at(text: str, position: int, groups: dict[int, int]) -> bool:
+    close = groups.get(position)
+    return close is not None and _is_face_group(text[position], text[position + 1 : close])
+
+
+def _line_ends(text: str, position: int, stop: int) -> bool:
+    """Only blanks stand between *position* and the next line break."""
+    while position < stop and text[position] in " \t\u3000":
+        position += 1
+    return position < stop and text[position] == "\n"
+
+
+def _quote_follows(text: str, position: int, stop: int, groups: dict[int, int]) -> bool:
+    """Another quote follows, and the run of quotes is not quoted speech (「…」「…」と)."""
+    following = _skip_space(text, position, stop)
+    if following >= stop or text[following] not in _QUOTE_OPENERS or following not in groups:
+        return False
+    while following in groups and text[following] in _QUOTE_OPENERS:
+        following = _skip_space(text, groups[following] + 1, stop)
+    return not _continues(text, following, stop)
+
+
+def _is_face_group(opener: str, content: str) -> bool:
+    """``(笑)``, ``(^o^)``, ``(*´ω｀*)``: parentheses holding an emotion mark or a kaomoji.
+
+    A kaomoji has a symbol that is no mere punctuation, no digit and no word: no two
+    letters, kana or kanji in a row (``(ΦωΦ)`` and ``(^人^)`` are faces, ``(UN)`` is not).
+    """
+    if opener not in "(（" or not content or len(content) > 12:
+        return False
+    if content in EMOTION_MARKS:
+        return True
+    if len(content.replace(" ", "")) < 2 or any(char.isdigit() for char in content):
+        return False  # (*) (+) (→) mark a note or a sign
+    symbols = [char for char in content if _is_symbol(char) and char not in _NOT_FACE_MARKS]
+    return bool(symbols) and not _has_word(content)
+
+
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS" or char in "ωдДεΦзｪ"
+
+
+def _has_word(content: str) -> bool:
+    """Two Latin letters, kana or kanji in a row."""
+    run = 0
+    for char in content:
+        letter = unicodedata.category(char) in ("Lu", "Ll", "Lo") and not _is_symbol(char)
+        wordy = letter and (char.isascii() or _is_wide(char))
+        run = run + 1 if wordy else 0
+        if run == 2:
+            return True
+    return False
+
+
+def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = False) -> bool:
+    """Whether what follows a sentence end at *position* continues the sentence.
+
+    A comma, a further terminator or a quotative (と, って, という …) continues it, also
+    after a line break; after a full stop only a particle glued to the next word does
+    (``娘。は日本の``), possibly after a reading in parentheses (``いいのに。（…）は``).
+    """
+    position = _skip_space(text, position, stop)
+    if position >= stop:
+        return False
+    char = text[position]
+    if char in TERMINATORS or char == "." or (char in _COMMAS and not after_full_stop):
+        return True
+    if char in _NEVER_INITIAL:
+        return True  # no word starts with a small kana: あ！っと
+    if text.startswith(QUOTATIVES, position):
+        return True
+    if char == "と" and not after_full_stop and not text.startswith(_NOT_QUOTATIVE, position):
+        return True
+    if char in "（(" and after_full_stop:
+        close = text.find("）" if char == "（" else ")", position, min(stop, position + 40))
+        reading = text[position + 1 : close]
+        if close != -1 and not TERMINATORS.intersection(reading):
+            return _particle_glued(text, close + 1, stop, after_full_stop=True)
+    return _particle_glued(text, position, stop, after_full_stop=after_full_stop)
+
+
+def _particle_glued(text: str, position: int, stop: int, *, after_full_stop: bool) -> bool:
+    """A case particle followed directly by a word (not kana): ``は日本``, ``を押す``.
+
+    After a full stop, と is left out: ``と同時に`` opens sentences.
+    """
+    if position + 1 >= stop or text[position] not in _PARTICLES:
+        return False
+    if after_full_stop and text[position] == "と":
+        return False
+    following = text[position + 1]
+    if following in _COMMAS:
+        return text[position] in _COMMA_PARTICLES
+    return not (following.isspace() or _is_hiragana(following) or following in TERMINATORS)
+
+
+def _skip_space(text: str, position: int, stop: int) -> int:
+    while position < stop and text[position].isspace():
+        position += 1
+    return position
 
 
 def _face_end(text: str, position: int, stop: int) -> int | None:
     """End offset of an emoji run or ``^^`` face starting at *position*, else None."""
+    if position >= stop:
+        return None
     for face in KAOMOJI_ENDINGS:
         if text.startswith(face, position):
-            return position + len(face)
+            return _extend_over_arms(text, position + len(face), stop)
     if not _is_emoji(text[position]):
         return None
     end = position + 1
     while end < stop and (_is_emoji(text[end]) or text[end] in _EMOJI_PARTS):
         end += 1
     return end
+
+
+def _extend_over_arms(text: str, position: int, stop: int) -> int:
+    while position < stop and text[position] in _FACE_ARMS:
+        position += 1
+    return position
 
 
 def _is_emoji(char: str) -> bool:
@@ -138,53 +414,153 @@ def join_lines(text: str) -> str:
     return joined
 
 
-def _ends_sentence(text: str, position: int) -> bool:
+def _ends_sentence(text: str, position: int, *, begin: int) -> bool:
     char = text[position]
+    if char == ".":
+        return _latin_full_stop_ends(text, position, begin=begin)
     if char not in TERMINATORS:
         return False
     before = text[position - 1] if position > 0 else ""
     after = text[position + 1] if position + 1 < len(text) else ""
-    if char in "．.":
-        return not (before.isdigit() and after.isdigit())
-    if char in "!?":
-        return not (_is_ascii_alnum(before) and _is_ascii_alnum(after))
+    if char in "．!?" and _is_latin_alnum(before) and _is_latin_alnum(after):
+        return False  # ３．２９, Yahoo!Japan
+    if char == "．" and _opens_with_number(text, position, begin):
+        return False  # １．はじめに
+    if char == "!" and before.isascii() and before.isalpha():
+        # Yahoo!ショッピング, Yahoo!です: a mark glued to a Latin word belongs to the name.
+        return not after or after.isspace() or after in TERMINATORS or after in CLOSING_MARKS
     return True
 
 
-def _extend_over_closers(text: str, position: int, stop: int) -> int:
-    while position < stop and (text[position] in TERMINATORS or text[position] in CLOSING_MARKS):
+def _latin_full_stop_ends(text: str, position: int, *, begin: int) -> bool:
+    """Whether a half-width ``.`` ends a sentence (see the module docstring)."""
+    before = text[position - 1] if position > 0 else ""
+    after = text[position + 1] if position + 1 < len(text) else ""
+    if _is_latin_alnum(after) or not before or before.isspace() or before == ".":
+        return False  # 3.5, No.1, test.py, U.S.A, a lone or repeated dot
+    if not (before.isascii() and before.isalnum()):
+        return True  # after Japanese text or a bracket
+    match = _LATIN_TOKEN.search(text, begin, position)
+    token = match.group() if match else ""
+    if token.isdigit():
+        return False  # an ordinal (1. ), a list number, a number before a space
+    if len(token) == 1 or "." in token or token.lower() in ABBREVIATIONS:
+        return False
+    following = _skip_space(text, position + 1, len(text))
+    if following == len(text):
+        return True
+    next_char = text[following]
+    spaced = following > position + 1
+    return _is_wide(next_char) or (spaced and next_char.isascii() and next_char.isupper())
+
+
+def _opens_with_number(text: str, position: int, begin: int) -> bool:
+    """Whether only a number stands between the sentence start and *position*."""
+    head = unicodedata.normalize("NFKC", text[begin:position].strip())
+    return head.isdigit()
+
+
+def _run_end(text: str, position: int, stop: int) -> int:
+    """End of a run of terminators, stray closers and faces (``！😊``, ``。」``).
+
+    An ellipsis after ？！ belongs to the run (``！！！・・・``); after 。 it opens the next
+    sentence (``去った。……そして``).
+    """
+    while position < stop:
+        char = text[position]
+        exclaimed = text[position - 1] in "！？!?‼⁉⁈⁇…‥・"
+        dots = char == "・" and text.startswith("・・", position)
+        face_end = _face_end(text, position, stop)
+        if char in TERMINATORS or char == "." or _is_closer(text, position, stop):
+            position += 1
+        elif exclaimed and (char in _TRAILING_MARKS or dots):
+            position += 2 if dots else 1
+        elif face_end is not None:
+            position = face_end
+        else:
+            break
+    while position < stop and text[position] == "・" and text[position - 1] == "・":
         position += 1
     return position
 
 
-def _bracket_analysis(text: str) -> tuple[set[int], set[int]]:
-    """Offsets strictly inside matched bracket/quote pairs, and sentence-ending closers.
+def _extend_over_closers(text: str, position: int, stop: int) -> int:
+    while position < stop and (text[position] in TERMINATORS or _is_closer(text, position, stop)):
+        position += 1
+    return position
 
-    A closer ends a sentence when it is an outermost parenthesis and a full stop stands
-    right before it.  Unmatched openers and closers are ignored, so one stray bracket
-    cannot swallow the rest of a paragraph.
+
+def _is_closer(text: str, position: int, stop: int) -> bool:
+    """A closing mark; an ASCII quote only where nothing is glued to its right."""
+    char = text[position]
+    if char not in SYMMETRIC_QUOTES:
+        return char in CLOSING_MARKS
+    after = text[position + 1] if position + 1 < stop else " "
+    return after.isspace() or after in TERMINATORS or after in CLOSING_MARKS
+
+
+def _extend_over_citations(text: str, position: int, stop: int) -> int:
+    match = _CITATION.match(text, position, stop)
+    return match.end() if match else position
+
+
+def _bracket_groups(text: str) -> list[tuple[int, int]]:
+    """Outermost matched bracket and quote pairs of *text*, as (opener, closer) offsets.
+
+    Unmatched openers and closers are ignored, so one stray bracket cannot swallow the
+    rest of a paragraph.  ASCII quotes pair up within a line, and only where the line has
+    an even number of them (see :func:`_symmetric_quotes`).
     """
+    quotes = _symmetric_quotes(text)
     stack: list[tuple[str, int]] = []
-    protected: set[int] = set()
-    sentence_closers: set[int] = set()
+    pairs: list[tuple[int, int]] = []
     for offset, char in enumerate(text):
-        if char in BRACKET_PAIRS:
-            stack.append((BRACKET_PAIRS[char], offset))
-        elif char in _CLOSERS:
+        if char in SYMMETRIC_QUOTES:
+            if offset not in quotes:
+                continue
+            opener = char if any(open_ == char for open_, _ in stack) else None
+        else:
+            opener = _OPENERS_BY_CLOSER.get(char)
+        if opener is not None:
             for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == char:
-                    protected.update(range(stack[depth][1] + 1, offset))
-                    if depth == 0 and _closes_after_full_stop(text, offset):
-                        sentence_closers.add(offset)
+                if stack[depth][0] == opener:
+                    pairs.append((stack[depth][1], offset))
                     del stack[depth:]
                     break
-    return protected, sentence_closers
+        elif char in BRACKET_PAIRS or char in SYMMETRIC_QUOTES:
+            stack.append((char, offset))
+    outermost: list[tuple[int, int]] = []
+    for open_, close in sorted(pairs):
+        if not outermost or open_ > outermost[-1][1]:
+            outermost.append((open_, close))
+    return outermost
 
 
-def _closes_after_full_stop(text: str, offset: int) -> bool:
-    return (
-        text[offset] in _SENTENCE_CLOSING_PARENS and offset > 0 and text[offset - 1] in TERMINATORS
-    )
+def _symmetric_quotes(text: str) -> set[int]:
+    """Offsets of the ASCII quotes that can pair up.
+
+    Not a quote: an apostrophe between Latin letters (don't), a mark with spaces on both
+    sides.  A line with an odd number of the remaining marks of a kind has a stray one
+    somewhere; pairing them would hide sentence ends, so that line's marks are ignored.
+    """
+    usable: set[int] = set()
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        for quote in SYMMETRIC_QUOTES:
+            found = [offset + index for index, char in enumerate(line) if char == quote]
+            found = [index for index in found if _may_be_quote(text, index)]
+            if len(found) % 2 == 0:
+                usable.update(found)
+        offset += len(line)
+    return usable
+
+
+def _may_be_quote(text: str, offset: int) -> bool:
+    before = text[offset - 1] if offset else " "
+    after = text[offset + 1] if offset + 1 < len(text) else " "
+    if text[offset] == "'" and _is_latin_alnum(before) and _is_latin_alnum(after):
+        return False
+    return not (before.isspace() and after.isspace())
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -200,5 +576,11 @@ def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
-def _is_ascii_alnum(char: str) -> bool:
-    return char.isascii() and char.isalnum()
+def _is_hiragana(char: str) -> bool:
+    return "\u3041" <= char <= "\u309f"
+
+
+def _is_latin_alnum(char: str) -> bool:
+    """An ASCII or full-width Latin letter or digit."""
+    normal = unicodedata.normalize("NFKC", char)
+    return len(normal) == 1 and normal.isascii() and normal.isalnum()
