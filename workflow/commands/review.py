@@ -102,6 +102,10 @@ def print_report(report: MergeReport, catalog: str, shown: str, dry_run: bool) -
             f"{result.outcome}: {result.message}",
             file=stream,
         )
+    for comment in report.stray_comments:
+        print(
+            f"{shown}: comment outside the segment rows, not imported: {comment}", file=sys.stderr
+        )
     counts = {
         outcome: sum(1 for result in report.results if result.outcome == outcome)
         for outcome in ("updated", "comment", "conflict", "stale")

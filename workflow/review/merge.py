@@ -46,6 +46,7 @@ class MergeReport:
     """All row results; ``changed`` when the catalog differs from before."""
 
     results: list[RowResult] = field(default_factory=list)
+    stray_comments: list[str] = field(default_factory=list)  # Word comments outside the rows
 
     @property
     def changed(self) -> bool:
@@ -77,8 +78,15 @@ def validated_rows(document: ReviewedDocument) -> list[tuple[ReviewedRow, int, F
                 "delete the copy; put alternatives in the Comment column",
             )
         prints = exported[segment]
-        if fingerprint(None, row.source) != prints.source:
-            _row_error(document, row.number, f"the source text of segment {segment} was edited")
+        source = fingerprint(None, row.source)
+        if source != prints.source:
+            owner = next((n for n, other in exported.items() if other.source == source), None)
+            problem = (
+                f"the id cell reads {row.id_text!r} but the row holds segment {owner}"
+                if owner is not None
+                else f"the source text of segment {segment} was edited"
+            )
+            _row_error(document, row.number, problem)
         seen[segment] = row.number
         checked.append((row, segment, prints))
     missing = [segment for segment in exported if segment not in seen]
@@ -108,7 +116,9 @@ def merge_review(
     rows = validated_rows(document)
     entries = {entry_key(entry): entry for entry in reviewable_entries(po)}
     stamp = f"review {document.path.name} {document.reviewed_on.isoformat()}"
-    report = MergeReport()
+    report = MergeReport(
+        stray_comments=[f"{comment.author}: {comment.text}" for comment in document.stray_comments]
+    )
     for row, segment, prints in rows:
         entry = entries.get(prints.key)
         result = _merge_row(row, segment, prints, entry, stamp, as_state)
