@@ -42,13 +42,13 @@ CJK = "Noto Serif CJK JP"
 
 #: (header, width in mm, paragraph style, cell shading) per column, left to right.
 COLUMNS = (
-    ("#", 16, "Review Id", "F2F2F2"),
-    ("Japanese source", 60, "Review Source", "F2F2F2"),
+    ("#", 14, "Review Id", "F2F2F2"),
+    ("Japanese source", 58, "Review Source", "F2F2F2"),
     ("{language} translation — edit here", 76, "Review Translation", None),
-    ("State", 17, "Review Note", None),
-    ("Glossary", 37, "Review Note", "F2F2F2"),
+    ("State", 21, "Review Note", None),
+    ("Glossary", 35, "Review Note", "F2F2F2"),
     ("Checks", 37, "Review Note", "F2F2F2"),
-    ("Comment", 30, "Review Note", "FFFDF0"),
+    ("Comment", 32, "Review Note", "FFFDF0"),
 )
 ID, SOURCE, TRANSLATION, STATE, TERMS, FINDINGS, COMMENT = range(len(COLUMNS))
 STATE_SHADING = {
@@ -184,9 +184,7 @@ def _table(out: DocxDocument, lang: str) -> Table:
     for cell, (text, width, _style, _fill) in zip(header.cells, COLUMNS, strict=True):
         cell.width = Mm(width)
         _shade(cell, "2F3B4C")
-        paragraph = cell.paragraphs[0]
-        paragraph.style = "Review Header"
-        paragraph.add_run(text.format(language=LANGUAGE_NAMES[lang]))
+        _fill_cell(cell, text.format(language=LANGUAGE_NAMES[lang]), "Review Header")
     return table
 
 
@@ -214,7 +212,7 @@ def _add_row(table: Table, row: ReviewRow) -> None:
         if row.starts_block and len(table.rows) > 2:  # not under the header
             _top_rule(cell)
     if row.starts_block:
-        cells[ID].add_paragraph(_block_label(row.block), style="Review Note")
+        cells[ID].add_paragraph(_block_label(row.block))._p.style = "ReviewNote"
 
 
 def _block_label(block: str) -> str:
@@ -223,18 +221,21 @@ def _block_label(block: str) -> str:
         return f"¶ {number}"
     if kind == "heading" and number.isdigit():
         return f"§ {number}"
-    return block.removeprefix("front matter: ")
+    return block.removeprefix("front matter: ").split(" ")[0]
 
 
 def _fill_cell(cell: _Cell, text: str, style: str) -> None:
-    """*text* in *cell*, one paragraph per line (an empty text leaves one empty paragraph)."""
+    """*text* in *cell*, one paragraph per line (an empty text leaves one empty paragraph).
+
+    The style is set by id: python-docx's lookup by name scans every built-in style."""
+    style_id = style.replace(" ", "")  # python-docx's id for a style it added
     lines = text.split("\n")
     first = cell.paragraphs[0]
-    first.style = style
+    first._p.style = style_id
     if lines[0]:
         first.add_run(lines[0])
     for line in lines[1:]:
-        cell.add_paragraph(line, style=style)
+        cell.add_paragraph(line)._p.style = style_id
 
 
 def _row_properties(tr: object, *, header: bool) -> None:
