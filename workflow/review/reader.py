@@ -31,8 +31,15 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
 _SKIPPED = {qn("w:del"), qn("w:moveFrom")}
-_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n"}
-_TEXT[qn("w:noBreakHyphen")] = "\u2011"
+#: Elements that carry text in a run: ``w:t`` its own, the others the character given.
+_TEXT: dict[str, str | None] = {
+    qn("w:t"): None,
+    qn("w:tab"): "\t",
+    qn("w:br"): "\n",
+    qn("w:cr"): "\n",
+    qn("w:noBreakHyphen"): "\u2011",
+    qn("w:softHyphen"): "\u00ad",
+}
 _TRACKED = {qn("w:ins"): "insertion", qn("w:del"): "deletion"}
 _NOT_REVIEW = "export one with 'workflow review export' and review that file"
 
