@@ -9,7 +9,7 @@ from pathlib import Path
 from workflow.checks import relative
 from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, add_lang_option, selected_languages
 from workflow.project import Project
-from workflow.review.merge import MergeReport
+from workflow.review.merge import PROBLEMS, MergeReport
 from workflow.review.rows import STATES, State
 from workflow.review.run import export_reviews, import_review
 
@@ -93,7 +93,8 @@ def run_import(args: argparse.Namespace, project: Project) -> int:
 
 
 def print_report(report: MergeReport, catalog: str, shown: str, dry_run: bool) -> None:
-    """``FILE:ROW segment N (catalog:line): outcome message`` lines, then a summary."""
+    """``FILE:ROW: segment N (catalog:line): outcome: message`` lines, then a summary
+    counting what changed (or would) and every problem."""
     for result in report.results:
         where = f"{catalog}:{result.po_line}" if result.po_line else catalog
         stream = sys.stderr if result.outcome in ("conflict", "stale", "ignored") else sys.stdout
@@ -107,7 +108,11 @@ def print_report(report: MergeReport, catalog: str, shown: str, dry_run: bool) -
             f"{shown}: comment outside the segment rows, not imported: {comment}", file=sys.stderr
         )
     counts = {
-        outcome: sum(1 for result in report.results if result.outcome == outcome)
+        outcome: sum(
+            1
+            for result in report.results
+            if result.outcome == outcome and (result.changed or outcome in PROBLEMS)
+        )
         for outcome in ("updated", "comment", "conflict", "stale")
     }
     summary = ", ".join(f"{count} {outcome}" for outcome, count in counts.items())

@@ -172,8 +172,8 @@ def _merge_row(
         entry.flags.insert(0, "fuzzy")
         changed = True
     message = (
-        "conflict: the catalog and the reviewer both changed it; catalog text kept, "
-        "entry fuzzy, reviewer's text in a translator comment"
+        "the catalog and the reviewer both changed it; catalog text kept, entry fuzzy, "
+        "reviewer's text in a translator comment" + ("" if changed else " (already recorded)")
     )
     return RowResult("conflict", row.number, segment, entry.linenum, message, changed)
 
