@@ -144,7 +144,7 @@ def _font(style: ParagraphStyle, western: str, east_asian: str, lang: str | None
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)
     if lang is None:
-        rpr.append(OxmlElement("w:noProof"))
+        style.font.no_proof = True
         return
     element = OxmlElement("w:lang")
     element.set(qn("w:val"), lang)
@@ -173,10 +173,7 @@ def _table(out: DocxDocument, lang: str) -> Table:
     table = out.add_table(rows=1, cols=len(COLUMNS))
     table.style = out.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
+    table.autofit = False  # fixed layout: the column widths below hold
     for column, (_header, width, _style, _fill) in zip(table.columns, COLUMNS, strict=True):
         column.width = Mm(width)
     header = table.rows[0]
