@@ -108,9 +108,10 @@ def _refuse_unimported_work(project: Project, target: Path) -> None:
             path=target,
             hint="move it away, or pass --force to replace it",
         ) from exc
-    if report.changed or report.problems:
+    pending = sum(1 for result in report.results if result.changed) + len(report.problems)
+    if pending:
         raise InputError(
-            f"holds reviewer work not yet imported ({len(report.results)} row results)",
+            f"holds reviewer work not yet imported ({pending} rows with changes or conflicts)",
             path=target,
             hint=f"import it first: workflow review import {shown}; or pass --force",
         )
