@@ -388,3 +388,17 @@ def test_review_folder_is_configurable(essay_project: Path) -> None:
     )
     assert run(essay_project, "export", "--lang", "kk") == 0
     assert (essay_project / "out" / "kk" / "118.docx").is_file()
+
+
+def test_entries_told_apart_by_context(essay_project: Path) -> None:
+    po = load_po(po_path(essay_project))
+    original = reviewable_entries(po)[4]
+    variant = polib.POEntry(msgctxt="variant", msgid=original.msgid, msgstr="Вариант.")
+    po.insert(po.index(original) + 1, variant)
+    po.save(str(po_path(essay_project)))
+    path = export(essay_project)
+    set_cell(path, 6, TRANSLATION, "Вариант, исправленный.")
+    assert run(essay_project, "import", str(path)) == 0
+    after = entries(essay_project)
+    assert (after[5].msgctxt, after[5].msgstr) == ("variant", "Вариант, исправленный.")
+    assert after[4].msgstr == original.msgstr
