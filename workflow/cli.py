@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "export",
     "build",
     "status",
+    "review",
     "glossary",
     "models",
 )

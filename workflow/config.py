@@ -92,6 +92,7 @@ class ProjectConfig(Settings):
     sources_dir: str = "sources"
     locales_dir: str = "locales"
     exports_dir: str = "exports"
+    review_dir: str = "review"
     glossary: str = "glossary/terms.yaml"
     segmentation: Literal["sentence", "paragraph"] = "sentence"
     translation_team: str = ""
