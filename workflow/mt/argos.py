@@ -134,8 +134,8 @@ def scan_packages(dirs: list[Path]) -> tuple[list[ArgosPackage], list[ModelError
                 ModelError(
                     f"cannot read the packages folder: {exc.strerror}",
                     path=folder,
-                    hint="fix its permissions, or point ARGOS_PACKAGES_DIR or packages-dir "
-                    "in [tool.workflow.mt] to another folder",
+                    hint="make it a readable folder, or point ARGOS_PACKAGES_DIR or "
+                    "packages-dir in [tool.workflow.mt] elsewhere",
                 )
             )
             continue

@@ -64,17 +64,22 @@ def open_engine(project: Project, target: str, name: str | None = None) -> Engin
     dirs = package_dirs(project)
     packages, problems = scan_packages(dirs)
     route = find_route(packages, source, target, pivot)
-    unreadable = next((problem for problem in problems if problem.path in dirs), None)
-    if route is None and unreadable is not None:
-        raise unreadable
-    if route is None:
+    if route is not None:
+        return ArgosEngine(route, decode_options(project))
+    if target in ARGOS_UNAVAILABLE:
         raise ModelError(
-            f"no Argos package for {source}→{target}"
-            + ("" if pivot in (source, target) else f" (nor through {pivot})"),
-            path=dirs[0],
-            hint=_install_hint(source, target, pivot),
+            f"Argos publishes no {target} model",
+            hint=f"configure an NLLB-200 model for {target} in [tool.workflow.mt.engines] "
+            "(README: Kazakh: NLLB-200)",
         )
-    return ArgosEngine(route, decode_options(project))
+    unreadable = next((problem for problem in problems if problem.path in dirs), None)
+    if unreadable is not None:
+        raise unreadable
+    raise ModelError(
+        f"no Argos package for {source}→{target}"
+        + ("" if pivot in (source, target) else f" (nor through {pivot})"),
+        hint=_install_hint(source, target, pivot),
+    )
 
 
 #: Target languages for which no Argos Translate package exists.
@@ -82,11 +87,6 @@ ARGOS_UNAVAILABLE = frozenset({"kk"})
 
 
 def _install_hint(source: str, target: str, pivot: str) -> str:
-    if target in ARGOS_UNAVAILABLE:
-        return (
-            f"Argos publishes no {target} model: configure an NLLB-200 model in "
-            f"[tool.workflow.mt.engines] (see README, Kazakh: NLLB-200)"
-        )
     if pivot in (source, target):
         return f"workflow models install --from-index {source} {target}"
     return (
