@@ -16,6 +16,7 @@ from tests.conftest import start_workflow
 from workflow.cli import EXIT_BROKEN_PIPE, build_parser, main
 from workflow.mt.ct2 import pip_command
 
+WORKFLOW = (sys.executable, "-m", "workflow")
 EDITED = {
     "私は1989年にモスクワを訪れた。": "私は1990年にモスクワを訪れた。",  # similar: fuzzy
     "それはペレストロイカ(改革)のお陰である。": "",  # removed: obsolete (translated)
@@ -159,8 +160,7 @@ def test_from_index_offline_prints_one_clean_line(translated: Path, tmp_path: Pa
         "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/",  # nothing listens on the discard port
     }
     done = subprocess.run(
-        [sys.executable, "-m", "workflow", "--project", str(translated), "models", "install"]
-        + ["--from-index", "ja", "en"],
+        [*WORKFLOW, "--project", str(translated), "models", "install", "--from-index", "ja", "en"],
         capture_output=True,
         text=True,
         env=env,

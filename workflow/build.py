@@ -11,11 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from workflow.catalog import update_project
-from workflow.cli import plural
 from workflow.checks import check_project
+from workflow.cli import plural
 from workflow.diagnostics import Diagnostic
-from workflow.export.pipeline import ExportResult, export_project
 from workflow.errors import ModelError
+from workflow.export.pipeline import ExportResult, export_project
 from workflow.mt.engines import open_engine
 from workflow.pretranslate import pretranslate_project
 from workflow.project import Project

@@ -276,7 +276,9 @@ class EntryChanges:
         """``2 new, 1 fuzzy`` (non-zero counts only), or ``""``."""
         counts = (self.new, self.fuzzy, self.obsolete, self.revived, self.removed)
         labels = ("new", "fuzzy", "obsolete", "revived", "removed")
-        return ", ".join(f"{count} {label}" for count, label in zip(counts, labels) if count)
+        return ", ".join(
+            f"{count} {label}" for count, label in zip(counts, labels, strict=True) if count
+        )
 
 
 def entry_changes(old: polib.POFile | None, merged: polib.POFile) -> EntryChanges:
