@@ -139,8 +139,10 @@ def _add_block(
 ) -> None:
     if block is None:
         return
+    conv = document.conventions
     for position, piece in enumerate(block.pieces):
-        text = piece.text if position == 0 else document.conventions.joiner + piece.text
+        text = conv.typeset(piece.text)
+        text = text if position == 0 else conv.separator(text) + text
         if piece.status == "reviewed":
             _add_runs(paragraph, document, text)
         else:
