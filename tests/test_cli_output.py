@@ -86,7 +86,7 @@ def test_export_draft_says_draft_and_counts_in_the_singular(translated: Path, ca
     assert run(translated, *args) == 1
     assert "refused en/7: 1 segment not reviewed (use --draft" in capsys.readouterr().err
     assert run(translated, *args, "--draft") == 0
-    assert capsys.readouterr().out == "written (draft)   exports/en/7.docx\n"
+    assert capsys.readouterr().out == "written (draft) exports/en/7.docx\n"
 
 
 def test_waived_finding_does_not_suggest_waiving_it(translated: Path, capsys) -> None:

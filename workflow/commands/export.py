@@ -89,5 +89,5 @@ def report(results: list[ExportResult], *, draft: bool = False) -> int:
         else:
             marked = draft and result.status == "written" and result.problems
             status = f"{result.status} (draft)" if marked else result.status
-            print(f"{status:17} {shown_path(result.path)}")
+            print(f"{status:9} {shown_path(result.path)}")
     return EXIT_FINDINGS if refused else EXIT_OK
