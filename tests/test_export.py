@@ -51,7 +51,9 @@ def squash(text: str) -> str:
 
 
 def docx_text(path: Path) -> str:
-    return "\n".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
+    """The paragraphs' text, no-break spaces read as spaces (typography adds them)."""
+    text = "\n".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
+    return text.replace("\u00a0", " ")
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +207,7 @@ def test_draft_marks_unreviewed_segments(draft) -> None:
     assert "技術者たちは「ここには周期表の半分がある」と笑った。" in text.replace("\n", "")
     document = docx.Document(str(project.export_path("ru", "118", "docx")))
     marked = {
-        run.text.strip(): run.font.highlight_color
+        run.text.replace("\u00a0", " ").strip(): run.font.highlight_color
         for p in document.paragraphs
         for run in p.runs
         if run.style.name == "Draft"

@@ -18,6 +18,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from workflow import __version__
 from workflow.errors import ExportError
+from workflow.export.pdf_artifacts import mark_orphans_as_artifacts
 
 if TYPE_CHECKING:
     from workflow.assemble import AssembledBlock, Piece, TranslatedDocument
@@ -96,6 +97,7 @@ def render_pdf(document: TranslatedDocument, timestamp: dt.datetime) -> bytes:
     fetcher = AssetFetcher()
     page = weasyprint.HTML(string=render_html(document, timestamp), url_fetcher=fetcher)
     data = page.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True, uncompressed_pdf=False)
+    data = mark_orphans_as_artifacts(data)
     if fetcher.refused:
         raise ExportError(
             f"the page tried to load {', '.join(fetcher.refused)}",

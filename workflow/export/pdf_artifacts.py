@@ -1,0 +1,79 @@
+"""Running heads and folios as artifacts, for PDF/UA.
+
+WeasyPrint (70) tags the text of page margin boxes as marked content with an MCID, but keeps
+the structure elements it makes for them out of the structure tree.  PDF/UA wants every piece
+of content either in the tree or marked as an artifact, so this stage rewrites each marked
+sequence that no element of the tree claims as ``/Artifact BMC`` and drops it from the
+parent tree.  It is done with pikepdf (qpdf) and saved with a content-derived ``/ID``, so the
+same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import pikepdf
+
+_ARTIFACT = pikepdf.Name("/Artifact")
+
+
+def mark_orphans_as_artifacts(data: bytes) -> bytes:
+    """The PDF *data* with marked content outside the structure tree turned into artifacts."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        tree = pdf.Root.get("/StructTreeRoot")
+        if tree is None:
+            return data
+        claimed = set(_claimed_mcids(tree.get("/K"), None))
+        parent_tree = _parent_tree(tree)
+        for page in pdf.pages:
+            orphans = _rewrite_page(pdf, page, claimed)
+            entries = parent_tree.get(int(page.obj.get("/StructParents", -1)))
+            for mcid in orphans if entries is not None else ():
+                if mcid < len(entries):
+                    entries[mcid] = pikepdf.Object.parse(b"null")
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+        return out.getvalue()
+
+
+def _claimed_mcids(node: object, page: object) -> Iterator[tuple[tuple[int, int], int]]:
+    """``(page objgen, MCID)`` of every marked-content reference in the structure tree."""
+    if isinstance(node, pikepdf.Array):
+        for child in node:
+            yield from _claimed_mcids(child, page)
+    elif isinstance(node, int) and page is not None:
+        yield page.objgen, int(node)
+    elif isinstance(node, pikepdf.Dictionary):
+        page = node.get("/Pg", page)
+        if "/MCID" in node:  # a marked-content reference dictionary
+            yield page.objgen, int(node.MCID)
+        elif "/S" in node:
+            yield from _claimed_mcids(node.get("/K"), page)
+
+
+def _parent_tree(tree: pikepdf.Dictionary) -> dict[int, pikepdf.Array]:
+    """The flat ``/Nums`` of the parent tree: StructParents key → array indexed by MCID."""
+    nums = tree.get("/ParentTree", {}).get("/Nums", [])
+    return {
+        int(nums[i]): nums[i + 1]
+        for i in range(0, len(nums) - 1, 2)
+        if isinstance(nums[i + 1], pikepdf.Array)
+    }
+
+
+def _rewrite_page(pdf: pikepdf.Pdf, page: pikepdf.Page, claimed: set) -> list[int]:
+    """Turn the page's unclaimed marked sequences into artifacts; return their MCIDs."""
+    orphans = []
+    instructions = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None
+        mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
+        if mcid is not None and (page.obj.objgen, int(mcid)) not in claimed:
+            orphans.append(int(mcid))
+            instructions.append(pikepdf.ContentStreamInstruction([_ARTIFACT], pikepdf.Operator("BMC")))
+        else:
+            instructions.append(pikepdf.ContentStreamInstruction(operands, operator))
+    if orphans:
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+    return orphans
