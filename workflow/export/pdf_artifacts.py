@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import pikepdf
 
 _ARTIFACT = pikepdf.Name("/Artifact")
+_BMC = pikepdf.Operator("BMC")
 
 
 def mark_orphans_as_artifacts(data: bytes) -> bytes:
@@ -71,7 +72,7 @@ def _rewrite_page(pdf: pikepdf.Pdf, page: pikepdf.Page, claimed: set) -> list[in
         mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
         if mcid is not None and (page.obj.objgen, int(mcid)) not in claimed:
             orphans.append(int(mcid))
-            instructions.append(pikepdf.ContentStreamInstruction([_ARTIFACT], pikepdf.Operator("BMC")))
+            instructions.append(pikepdf.ContentStreamInstruction([_ARTIFACT], _BMC))
         else:
             instructions.append(pikepdf.ContentStreamInstruction(operands, operator))
     if orphans:
