@@ -2,9 +2,10 @@
 
 What these tests prove: the catalog marks the PDF as tagged with a language, a title shown in
 the window bar and XMP metadata claiming PDF/UA-1; the structure tree has H1 for the title,
-H2 for headings and P for paragraphs; every piece of text on every page is either marked
-content claimed by the structure tree or an artifact, and the running heads and folios are
-artifacts.  What a full validator (veraPDF, PAC) would still check is in the README.
+H2 for headings and P for paragraphs; the Japanese passages of a draft carry ``/Lang (ja)``;
+every piece of text on every page is either marked content claimed by the structure tree or
+an artifact, and the running heads and folios are artifacts.  What a full validator
+(veraPDF, PAC) would still check is in the README.
 """
 
 from __future__ import annotations
@@ -150,3 +151,14 @@ def _all_mcids(pdf: pikepdf.Pdf) -> Iterator[tuple[int, pikepdf.Object]]:
         for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
             if isinstance(kid, int):
                 yield int(kid), element.Pg
+
+
+def test_japanese_passages_of_a_draft_carry_their_language(pdfs) -> None:
+    with pikepdf.open(pdfs["ru-draft"]) as pdf:
+        assert str(pdf.Root.Lang) == "ru"
+        found = list(elements(pdf.Root.StructTreeRoot.K))
+        japanese = [e for e in found if str(e.get("/Lang", "")) == "ja"]
+        assert japanese and all(e.S == "/Span" and text_of(e, pdf) for e in japanese)
+        assert not [e for e in found if e.S == "/Link"]  # no link without a target is left
+    with pikepdf.open(pdfs["ru"]) as pdf:  # a final edition has no Japanese passage
+        assert not [e for e in elements(pdf.Root.StructTreeRoot.K) if "/Lang" in e]

@@ -18,7 +18,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from workflow import __version__
 from workflow.errors import ExportError
-from workflow.export.pdf_artifacts import mark_orphans_as_artifacts
+from workflow.export.pdf_tagging import FOREIGN_PASSAGE_LANG, finish_tags
 
 if TYPE_CHECKING:
     from workflow.assemble import AssembledBlock, Piece, TranslatedDocument
@@ -97,7 +97,7 @@ def render_pdf(document: TranslatedDocument, timestamp: dt.datetime) -> bytes:
     fetcher = AssetFetcher()
     page = weasyprint.HTML(string=render_html(document, timestamp), url_fetcher=fetcher)
     data = page.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True, uncompressed_pdf=False)
-    data = mark_orphans_as_artifacts(data)
+    data = finish_tags(data)
     if fetcher.refused:
         raise ExportError(
             f"the page tried to load {', '.join(fetcher.refused)}",
@@ -143,8 +143,10 @@ def _piece(document: TranslatedDocument, piece: Piece) -> str:
     text = html.escape(document.conventions.typeset(piece.text))
     if piece.status == "reviewed":
         return text
-    lang = ' lang="ja"' if piece.status == "untranslated" and document.lang != "ja" else ""
-    return f'<span class="{piece.status}"{lang}>{text}</span>'
+    if piece.status == "untranslated" and document.lang != FOREIGN_PASSAGE_LANG:
+        # an <a> without href: its own structure element, tagged ja by pdf_tagging
+        return f'<a class="untranslated" lang="{FOREIGN_PASSAGE_LANG}">{text}</a>'
+    return f'<span class="{piece.status}">{text}</span>'
 
 
 def _body(document: TranslatedDocument) -> list[str]:

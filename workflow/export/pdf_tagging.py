@@ -1,11 +1,19 @@
-"""Running heads and folios as artifacts, for PDF/UA.
+"""The last PDF/UA step after WeasyPrint: page furniture as artifacts, Japanese passages
+with their language.
 
-WeasyPrint (70) tags the text of page margin boxes as marked content with an MCID, but keeps
-the structure elements it makes for them out of the structure tree.  PDF/UA wants every piece
-of content either in the tree or marked as an artifact, so this stage rewrites each marked
-sequence that no element of the tree claims as ``/Artifact BMC`` and drops it from the
-parent tree.  It is done with pikepdf (qpdf) and saved with a content-derived ``/ID``, so the
-same input gives the same bytes.
+* WeasyPrint (70) tags the text of page margin boxes (running heads, folios) as marked
+  content with an MCID, but keeps the structure elements it makes for them out of the
+  structure tree.  PDF/UA wants every piece of content either in the tree or marked as an
+  artifact, so each marked sequence that no element of the tree claims becomes
+  ``/Artifact BMC`` and leaves the parent tree.
+* WeasyPrint writes no ``/Lang`` on structure elements.  The HTML therefore sets a passage
+  in another language (the Japanese source standing in for an untranslated segment of a
+  draft) as ``<a lang="ja">`` without ``href``, the one inline element that gets a structure
+  element of its own kind (``/Link``, with no annotation); here each such element becomes a
+  ``/Span`` with ``/Lang (ja)``.
+
+Done with pikepdf (qpdf) and saved with a content-derived ``/ID``, so the same input gives
+the same bytes.
 """
 
 from __future__ import annotations
@@ -19,12 +27,20 @@ _ARTIFACT = pikepdf.Name("/Artifact")
 _BMC = pikepdf.Operator("BMC")
 
 
-def mark_orphans_as_artifacts(data: bytes) -> bytes:
-    """The PDF *data* with marked content outside the structure tree turned into artifacts."""
+#: Language of the passages the HTML sets as ``<a lang="…">`` (see the module docstring).
+FOREIGN_PASSAGE_LANG = "ja"
+
+
+def finish_tags(data: bytes) -> bytes:
+    """The PDF *data* with page furniture as artifacts and Japanese passages tagged ``ja``."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         tree = pdf.Root.get("/StructTreeRoot")
         if tree is None:
             return data
+        for element in _elements(tree.get("/K")):
+            if element.S == "/Link" and not _has_annotation(element):
+                element.S = pikepdf.Name("/Span")
+                element.Lang = pikepdf.String(FOREIGN_PASSAGE_LANG)
         claimed = set(_claimed_mcids(tree.get("/K"), None))
         parent_tree = _parent_tree(tree)
         for page in pdf.pages:
@@ -36,6 +52,22 @@ def mark_orphans_as_artifacts(data: bytes) -> bytes:
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
         return out.getvalue()
+
+
+def _elements(node: object) -> Iterator[pikepdf.Dictionary]:
+    """Every structure element under *node*, depth first."""
+    if isinstance(node, pikepdf.Array):
+        for child in node:
+            yield from _elements(child)
+    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+        yield node
+        yield from _elements(node.get("/K"))
+
+
+def _has_annotation(element: pikepdf.Dictionary) -> bool:
+    kids = element.get("/K")
+    kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+    return any(isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR" for kid in kids)
 
 
 def _claimed_mcids(node: object, page: object) -> Iterator[tuple[tuple[int, int], int]]:
