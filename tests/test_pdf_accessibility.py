@@ -17,6 +17,7 @@ import pikepdf
 import pytest
 
 from tests.export_samples import TRANSLATIONS, make_project, write_catalog
+from workflow.export.pdf_tagging import structure_elements
 from workflow.export.pipeline import export_project
 
 EPOCH = "1771286400"
@@ -42,16 +43,6 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
         "ja": project.export_path("ja", "118", "pdf"),
         "ru-draft": draft_project.export_path("ru", "118", "pdf"),
     }
-
-
-def elements(node: object) -> Iterator[pikepdf.Dictionary]:
-    """Every structure element under *node*, depth first."""
-    if isinstance(node, pikepdf.Array):
-        for child in node:
-            yield from elements(child)
-    elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
-        yield node
-        yield from elements(node.get("/K"))
 
 
 def text_of(element: pikepdf.Dictionary, pdf: pikepdf.Pdf) -> str:
@@ -109,11 +100,11 @@ def test_catalog_declares_a_tagged_document_with_language_and_title(pdfs, lang: 
 @pytest.mark.parametrize("lang", ["ru", "ja"])
 def test_structure_tree_tags_title_headings_and_paragraphs(pdfs, lang: str) -> None:
     with pikepdf.open(pdfs[lang]) as pdf:
-        tags = [str(element.S) for element in elements(pdf.Root.StructTreeRoot.K)]
+        tags = [str(element.S) for element in structure_elements(pdf.Root.StructTreeRoot.K)]
         assert tags.count("/H1") == 1  # the title
         assert tags.count("/H2") == 1  # the one heading of the sample
         assert tags.count("/P") >= 4  # series line, subtitle, byline, body paragraphs
-        (title,) = [e for e in elements(pdf.Root.StructTreeRoot.K) if e.S == "/H1"]
+        (title,) = [e for e in structure_elements(pdf.Root.StructTreeRoot.K) if e.S == "/H1"]
         assert text_of(title, pdf)  # the H1 element owns the drawn title
 
 
@@ -146,7 +137,7 @@ def test_page_text_is_tagged_or_artifact_and_furniture_is_artifact(pdfs, lang: s
 
 
 def _all_mcids(pdf: pikepdf.Pdf) -> Iterator[tuple[int, pikepdf.Object]]:
-    for element in elements(pdf.Root.StructTreeRoot.K):
+    for element in structure_elements(pdf.Root.StructTreeRoot.K):
         kids = element.get("/K")
         for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
             if isinstance(kid, int):
@@ -156,9 +147,9 @@ def _all_mcids(pdf: pikepdf.Pdf) -> Iterator[tuple[int, pikepdf.Object]]:
 def test_japanese_passages_of_a_draft_carry_their_language(pdfs) -> None:
     with pikepdf.open(pdfs["ru-draft"]) as pdf:
         assert str(pdf.Root.Lang) == "ru"
-        found = list(elements(pdf.Root.StructTreeRoot.K))
+        found = list(structure_elements(pdf.Root.StructTreeRoot.K))
         japanese = [e for e in found if str(e.get("/Lang", "")) == "ja"]
         assert japanese and all(e.S == "/Span" and text_of(e, pdf) for e in japanese)
         assert not [e for e in found if e.S == "/Link"]  # no link without a target is left
     with pikepdf.open(pdfs["ru"]) as pdf:  # a final edition has no Japanese passage
-        assert not [e for e in elements(pdf.Root.StructTreeRoot.K) if "/Lang" in e]
+        assert not [e for e in structure_elements(pdf.Root.StructTreeRoot.K) if "/Lang" in e]

@@ -37,7 +37,7 @@ def finish_tags(data: bytes) -> bytes:
         tree = pdf.Root.get("/StructTreeRoot")
         if tree is None:
             return data
-        for element in _elements(tree.get("/K")):
+        for element in structure_elements(tree.get("/K")):
             if element.S == "/Link" and not _has_annotation(element):
                 element.S = pikepdf.Name("/Span")
                 element.Lang = pikepdf.String(FOREIGN_PASSAGE_LANG)
@@ -54,14 +54,14 @@ def finish_tags(data: bytes) -> bytes:
         return out.getvalue()
 
 
-def _elements(node: object) -> Iterator[pikepdf.Dictionary]:
+def structure_elements(node: object) -> Iterator[pikepdf.Dictionary]:
     """Every structure element under *node*, depth first."""
     if isinstance(node, pikepdf.Array):
         for child in node:
-            yield from _elements(child)
+            yield from structure_elements(child)
     elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
         yield node
-        yield from _elements(node.get("/K"))
+        yield from structure_elements(node.get("/K"))
 
 
 def _has_annotation(element: pikepdf.Dictionary) -> bool:
