@@ -55,27 +55,62 @@ def docx_text(path: Path) -> str:
     return "\n".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
 
 
-def test_build_exports_original_final_and_drafts(project: Path, capsys) -> None:
+def test_build_exports_original_final_and_drafts(project: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(project)  # paths are shown relative to the current folder
     assert build(project) == 0
     out = capsys.readouterr().out
-    assert "update       0 catalog(s) updated, 4 unchanged" in out
-    assert "pretranslate ru: 7 untranslated segment(s) left as they are: no MT engine" in out
-    assert "check        0 error(s), 0 warning(s)" in out
-    assert "export       written exports/en/7.docx" in out
-    assert "export       written (draft) exports/ru/7.docx" in out
-    assert "export       written exports/ja/7.docx" in out
+    # three catalogs and one template, counted apart
+    assert "update       catalogs: 0 updated, 3 unchanged; templates: 0 updated, 1 unchanged" in out
+    assert "pretranslate warning: ru: machine translation skipped, 7 untranslated segments" in out
+    assert "check        0 errors, 0 warnings" in out
+    assert "export       en/7: docx written" in out
+    assert "export       ru/7 (draft): docx written" in out
+    summary = out[out.index("\nSummary\n") :]
+    assert "  ja/7  original\n      written   exports/ja/7.docx\n" in summary
+    assert "  en/7  final: 7 of 7 segments reviewed\n      written   exports/en/7.docx\n" in summary
+    assert "  ru/7  draft: 0 of 7 segments reviewed (7 untranslated)\n" in summary
+    assert "  checks: 0 errors, 0 warnings\n" in summary
+    assert summary.endswith("exit 0: everything published (ru/7, kk/7 as draft), no check error\n")
     assert "I visited Moscow in 1989." in docx_text(project / "exports" / "en" / "7.docx")
     assert "Черновик" in docx_text(project / "exports" / "ru" / "7.docx")
     assert build(project) == 0
-    assert "export       unchanged exports/en/7.docx" in capsys.readouterr().out
+    assert "      unchanged exports/en/7.docx" in capsys.readouterr().out
 
 
-def test_final_build_refuses_incomplete_languages(project: Path, capsys) -> None:
+def test_build_summary_paths_outside_the_current_folder_are_absolute(project: Path, capsys):
+    assert build(project, "--lang", "en") == 0
+    assert f"      written   {project / 'exports' / 'en' / '7.docx'}\n" in capsys.readouterr().out
+
+
+def test_unreadable_argos_folder_skips_mt_with_a_warning(project: Path, capsys, monkeypatch):
+    blocker = project / "argos-packages"
+    blocker.write_text("not a folder", encoding="utf-8")  # unreadable as a folder, even by root
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(blocker))
+    assert build(project, "--lang", "ru") == 0
+    out = capsys.readouterr().out
+    assert (
+        "pretranslate warning: ru: machine translation skipped, 7 untranslated segments left as "
+        f"they are: {blocker}: cannot read the packages folder: Not a directory"
+    ) in out
+    assert (project / "exports" / "ru" / "7.docx").exists()
+
+
+def test_missing_argos_folder_skips_mt_with_a_warning(project: Path, capsys, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(project / "nowhere"))
+    assert build(project, "--lang", "ru") == 0
+    out = capsys.readouterr().out
+    assert "warning: ru: machine translation skipped, 7 untranslated segments" in out
+
+
+def test_final_build_refuses_incomplete_languages(project: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(project)
     assert build(project, "--final", "--lang", "en", "--lang", "ru") == 1
     out = capsys.readouterr().out
-    assert "export       incomplete exports/ru/7.docx" in out
+    assert "export       ru/7: docx incomplete" in out
     assert "not reviewed: locales/ru/7.po:" in out
-    assert "export       written exports/en/7.docx" in out
+    assert "export       en/7: docx written" in out
+    assert "  ru/7  refused: 7 of 7 segments not reviewed (--final)\n  checks" in out
+    assert out.endswith("exit 1: ru/7 refused\n")
     assert not (project / "exports" / "ja").exists()  # languages chosen: no original
     assert not (project / "exports" / "ru" / "7.docx").exists()
 
@@ -87,5 +122,7 @@ def test_glossary_error_fails_the_build_but_still_exports(project: Path, capsys)
     po.save()
     assert build(project, "--lang", "en") == 1
     out = capsys.readouterr().out
-    assert "check        1 error(s)" in out
+    assert "check        1 error, 0 warnings" in out
+    assert "  checks: 1 error, 0 warnings (list them: workflow check)\n" in out
+    assert out.endswith("exit 1: 1 check error\n")
     assert (project / "exports" / "en" / "7.docx").exists()

@@ -178,3 +178,35 @@ def test_lcs_matches_dynamic_programming(first: bytes, second: bytes) -> None:
 def test_similarity_threshold_matches_gettext() -> None:
     assert similarity(b"ABCDEFGHIJ", b"ABCDEFXXXX") == 0.6
     assert similarity(b"ABCDEFGHIJ", b"ABCDEXXXXX") == 0.5
+
+
+def test_header_fields_follow_msgmerge(make_project) -> None:
+    """POT and PO disagree on Project-Id-Version and Report-Msgid-Bugs-To: GNU msgmerge keeps
+    the PO's Project-Id-Version and takes Report-Msgid-Bugs-To (and POT-Creation-Date) from
+    the POT; so does ``update``."""
+    root = make_project({"1": render(BASE)})
+    assert main(["--project", str(root), "update", "--lang", "en"]) == 0
+    po_path = root / "locales" / "en" / "1.po"
+    po = polib.pofile(str(po_path))
+    po.metadata["Project-Id-Version"] = "essays 1 (translators' edition)"
+    po.metadata["Report-Msgid-Bugs-To"] = "old-bugs@example.org"
+    po.save()
+    pyproject = root / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8").replace('"sample"', '"renamed"')
+    pyproject.write_text(text + 'bug-reports = "bugs@example.org"\n', encoding="utf-8")
+    ours = update_and_compare(root, [*BASE, ["新しい段落。"]])
+    pot = root / "locales" / "1.pot"
+    reference = polib.pofile(
+        subprocess.run(
+            ["msgmerge", "--quiet", "--previous", "-o", "-", str(root / "old.po"), str(pot)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    fields = ("Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date")
+    assert {key: ours.metadata[key] for key in fields} == {
+        key: reference.metadata[key] for key in fields
+    }
+    assert ours.metadata["Project-Id-Version"] == "essays 1 (translators' edition)"
+    assert ours.metadata["Report-Msgid-Bugs-To"] == "bugs@example.org"

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 
 from workflow.catalog import update_project
 from workflow.checks import check_project
+from workflow.cli import plural
 from workflow.diagnostics import Diagnostic
+from workflow.errors import ModelError
 from workflow.export.pipeline import ExportResult, export_project
-from workflow.mt.engines import available_engine
+from workflow.mt.engines import open_engine
 from workflow.pretranslate import pretranslate_project
 from workflow.project import Project
-from workflow.status import project_status
+from workflow.status import CatalogStatus, project_status
 
 
 @dataclass
@@ -27,6 +29,8 @@ class BuildReport:
     lines: list[str] = field(default_factory=list)
     findings: list[Diagnostic] = field(default_factory=list)
     exports: list[ExportResult] = field(default_factory=list)
+    progress: list[CatalogStatus] = field(default_factory=list)  # after pretranslate
+    drafts: dict[tuple[str, str], bool] = field(default_factory=dict)  # (lang, doc) → draft?
 
     def say(self, stage: str, text: str) -> None:
         self.lines.append(f"{stage:12} {text}")
@@ -44,35 +48,53 @@ def build_project(
 ) -> BuildReport:
     """Run every stage; the caller holds the project lock."""
     report = BuildReport()
-    changes = update_project(project, docs, list(langs))
-    written = sum(change.written for change in changes)
-    report.say("update", f"{written} catalog(s) updated, {len(changes) - written} unchanged")
-    echo(report.lines[-1])
+    for line in _update(project, langs, docs):
+        report.say("update", line)
+        echo(report.lines[-1])
     for line in _pretranslate(project, langs, docs):
         report.say("pretranslate", line)
         echo(report.lines[-1])
     report.findings = check_project(project, langs, docs)
     errors = sum(item.counts_as_error() for item in report.findings)
     warnings = sum(item.severity == "warning" and not item.waived for item in report.findings)
-    report.say("check", f"{errors} error(s), {warnings} warning(s) (details: workflow check)")
+    report.say("check", f"{plural(errors, 'error')}, {plural(warnings, 'warning')}")
     echo(report.lines[-1])
     export_langs = [*([project.config.source_language] if export_original else []), *langs]
-    drafts = _draft_modes(project, langs, docs, final)
+    report.progress = project_status(project, docs, list(langs), glossary_checks=False)
+    drafts = report.drafts = _draft_modes(report.progress, final)
     for lang in export_langs:
         for doc_id in (path.stem for path in project.source_paths(docs)):
             draft = drafts.get((lang, doc_id), False)
             results = export_project(project, [lang], formats, [doc_id], draft=draft)
             report.exports += results
-            for result in results:
-                mode = " (draft)" if draft and result.status == "written" else ""
-                where = result.path.relative_to(project.root)
-                report.say("export", f"{result.status}{mode} {where}")
-                echo(report.lines[-1])
+            report.say("export", f"{lang}/{doc_id}{' (draft)' * draft}: {_statuses(results)}")
+            echo(report.lines[-1])
             refused = next((r for r in results if r.status == "incomplete"), None)
             for problem in refused.problems if refused else ():
                 report.say("", f"  not reviewed: {problem}")
                 echo(report.lines[-1])
     return report
+
+
+def _statuses(results: list[ExportResult]) -> str:
+    """``pdf written, docx unchanged``."""
+    return ", ".join(f"{result.fmt} {result.status}" for result in results)
+
+
+def _update(project: Project, langs: Sequence[str], docs: list[str] | None) -> list[str]:
+    """One line of counts, then one per rewritten file saying what changed in it."""
+    changes = update_project(project, docs, list(langs))
+    catalogs = [change for change in changes if change.path.suffix == ".po"]
+    updated = sum(change.written for change in catalogs)
+    templates = len(changes) - len(catalogs)
+    templates_updated = sum(change.written for change in changes) - updated
+    lines = [
+        f"catalogs: {updated} updated, {len(catalogs) - updated} unchanged; "
+        f"templates: {templates_updated} updated, {templates - templates_updated} unchanged"
+    ]
+    root = project.root
+    lines += [f"  {c.path.relative_to(root)}: {c.describe()}" for c in changes if c.written]
+    return lines
 
 
 def _pretranslate(project: Project, langs: Sequence[str], docs: list[str] | None) -> list[str]:
@@ -82,11 +104,13 @@ def _pretranslate(project: Project, langs: Sequence[str], docs: list[str] | None
         if not pending.get(lang):
             lines.append(f"{lang}: nothing to fill")
             continue
-        engine = available_engine(project, lang)
-        if engine is None:
+        try:
+            engine = open_engine(project, lang).name
+        except ModelError as exc:
+            count = pending[lang]
             lines.append(
-                f"{lang}: {pending[lang]} untranslated segment(s) left as they are: no MT engine "
-                "for this language (see README, Machine pre-translation)"
+                f"warning: {lang}: machine translation skipped, {count} untranslated "
+                f"segment{'s' if count != 1 else ''} left as they are: {exc}"
             )
             continue
         summary = pretranslate_project(project, [lang], docs, engine=engine)
@@ -103,9 +127,6 @@ def _untranslated_by_language(
     return counts
 
 
-def _draft_modes(
-    project: Project, langs: Sequence[str], docs: list[str] | None, final: bool
-) -> dict[tuple[str, str], bool]:
+def _draft_modes(rows: list[CatalogStatus], final: bool) -> dict[tuple[str, str], bool]:
     """``(lang, doc_id) → draft?``: draft where not every segment is reviewed (unless final)."""
-    rows = project_status(project, docs, list(langs), glossary_checks=False)
     return {(row.lang, row.doc): not final and row.reviewed < row.total for row in rows}

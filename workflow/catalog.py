@@ -153,10 +153,14 @@ def merge(pot: polib.POFile, old: polib.POFile) -> polib.POFile:
     return merged
 
 
+#: Header fields ``msgmerge`` takes from the POT; every other field stays the translators'
+#: (``Project-Id-Version`` included: GNU gettext 0.21 keeps the PO's, tested against it).
+POT_HEADER_FIELDS = ("Report-Msgid-Bugs-To", "POT-Creation-Date")
+
+
 def _merged_metadata(old: dict[str, str], pot: dict[str, str]) -> dict[str, str]:
     metadata = dict(old)
-    metadata["POT-Creation-Date"] = pot["POT-Creation-Date"]
-    metadata["Project-Id-Version"] = pot["Project-Id-Version"]
+    metadata.update({key: pot[key] for key in POT_HEADER_FIELDS if key in pot})
     return metadata
 
 
@@ -251,11 +255,70 @@ def _as_obsolete(old: polib.POEntry) -> polib.POEntry:
 
 
 @dataclass(frozen=True)
+class EntryChanges:
+    """How the entries of a catalog changed in one merge (all zero: only the header moved).
+
+    ``new``: sentences with no translation to start from; ``fuzzy``: new or edited sentences
+    given the translation of a similar old one, to review; ``obsolete``: translated sentences
+    that left the source (kept as ``#~``); ``revived``: obsolete entries whose sentence came
+    back; ``removed``: untranslated entries whose sentence left the source (every removed
+    entry of a POT; ``msgmerge`` drops them too, a translated one becomes obsolete or lends
+    its translation to a fuzzy entry).
+    """
+
+    new: int = 0
+    fuzzy: int = 0
+    obsolete: int = 0
+    revived: int = 0
+    removed: int = 0
+
+    def describe(self) -> str:
+        """``2 new, 1 fuzzy`` (non-zero counts only), or ``""``."""
+        counts = (self.new, self.fuzzy, self.obsolete, self.revived, self.removed)
+        labels = ("new", "fuzzy", "obsolete", "revived", "removed")
+        return ", ".join(
+            f"{count} {label}" for count, label in zip(counts, labels, strict=True) if count
+        )
+
+
+def entry_changes(old: polib.POFile | None, merged: polib.POFile) -> EntryChanges:
+    """Compare the catalog before (``None``: it did not exist) and after a merge."""
+    before = {(e.msgctxt, e.msgid): e.obsolete for e in old or () if e.msgid}
+    active_before = {key for key, obsolete in before.items() if not obsolete}
+    new = fuzzy = obsolete = revived = 0
+    for entry in merged:
+        key = (entry.msgctxt, entry.msgid)
+        if not entry.msgid:
+            continue
+        if entry.obsolete:
+            obsolete += key in active_before
+        elif before.get(key) is True:
+            revived += 1
+        elif key not in before:
+            fuzzy += entry.fuzzy and _translated(entry)
+            new += not _translated(entry)
+    kept = {(e.msgctxt, e.msgid) for e in merged if e.msgid}
+    removed = sum(
+        1
+        for e in old or ()
+        if e.msgid and not e.obsolete and not _translated(e) and (e.msgctxt, e.msgid) not in kept
+    )
+    return EntryChanges(new, fuzzy, obsolete, revived, removed)
+
+
+@dataclass(frozen=True)
 class CatalogChange:
     """What ``update`` did (or would do) to one catalog file."""
 
     path: Path
     written: bool
+    entries: EntryChanges = EntryChanges()
+
+    def describe(self) -> str:
+        """``2 new, 1 fuzzy``; ``header only`` when no entry changed; ``""`` if unchanged."""
+        if not self.written:
+            return ""
+        return self.entries.describe() or "header only"
 
 
 def update_project(
@@ -266,35 +329,38 @@ def update_project(
     All inputs are read and validated before the first write, so a malformed PO file
     stops the run with every file untouched.
     """
-    planned: list[tuple[Path, polib.POFile, str | None]] = []
+    planned: list[tuple[Path, polib.POFile, str | None, EntryChanges]] = []
     for document in project.documents(doc_ids):
-        pot = _fresh_pot(project, document)
-        planned.append((project.pot_path(document.doc_id), pot, None))
+        old_pot, pot = _fresh_pot(project, document)
+        changes = entry_changes(old_pot, pot)
+        planned.append((project.pot_path(document.doc_id), pot, None, changes))
         for lang in project.languages if langs is None else langs:
             po_path = project.po_path(lang, document.doc_id)
             digest = file_digest(po_path)
             if digest is not None:
-                po = merge(pot, load_po(po_path))
+                old = load_po(po_path)
+                po = merge(pot, old)
                 _fill_missing_language(po, lang)
             else:
-                po = new_catalog(pot, lang, project.config)
-            planned.append((po_path, po, digest))
+                old, po = None, new_catalog(pot, lang, project.config)
+            planned.append((po_path, po, digest, entry_changes(old, po)))
     return [
-        CatalogChange(path, save_po(po, path, expected_digest=digest))
-        for path, po, digest in planned
+        CatalogChange(path, save_po(po, path, expected_digest=digest), changes)
+        for path, po, digest, changes in planned
     ]
 
 
-def _fresh_pot(project: Project, document: Document) -> polib.POFile:
-    """The POT for *document*, keeping the old creation date if no entry changed."""
+def _fresh_pot(project: Project, document: Document) -> tuple[polib.POFile | None, polib.POFile]:
+    """The old POT (if any) and the new one for *document*, which keeps the old creation date
+    if no entry changed."""
     path = project.pot_path(document.doc_id)
-    if path.exists():
-        old = load_po(path)
+    old = load_po(path) if path.exists() else None
+    if old is not None:
         previous_date = old.metadata.get("POT-Creation-Date", "")
         pot = extract(document, project.config, previous_date)
         if previous_date and same_entries(old, pot):
-            return pot
-    return extract(document, project.config, timestamp_now())
+            return old, pot
+    return old, extract(document, project.config, timestamp_now())
 
 
 def _fill_missing_language(po: polib.POFile, lang: str) -> None:

@@ -15,7 +15,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
@@ -548,7 +548,7 @@ def _apply_waivers(
     po_entry: polib.POEntry, entry: Entry, findings: list[Diagnostic]
 ) -> list[Diagnostic]:
     codes = waived_codes(po_entry)
-    result = [replace(item, waived=True) if item.code in codes else item for item in findings]
+    result = [item.waive() if item.code in codes else item for item in findings]
     for code in codes:
         if code not in RULES:
             result.append(

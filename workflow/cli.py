@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +33,8 @@ COMMAND_MODULES = (
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: Exit status of a process killed by SIGPIPE, as a shell reports it (128 + 13).
+EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         project = Project.open(args.project) if args.project else Project.discover()
-        return int(args.handler(args, project))
+        status = int(args.handler(args, project))
+        sys.stdout.flush()  # a closed pipe shows up here when the output was buffered
+        return status
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except WorkflowError as exc:
         print(f"workflow: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -76,6 +83,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
+def shown_path(path: Path) -> str:
+    """*path* as a user can click it in the terminal: relative to the current folder when it
+    lies inside it, absolute otherwise."""
+    absolute = Path(path).resolve()
+    try:
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(absolute)
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 segment``, ``2 segments``."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader of standard output went away (``workflow status --json | head -1``): stop
+    quietly, as Unix tools killed by SIGPIPE do.  Standard output is pointed at /dev/null so
+    the interpreter's final flush does not complain either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
 def add_doc_option(parser: argparse.ArgumentParser) -> None:
     """``--doc ID`` (repeatable): restrict a command to some documents."""
     parser.add_argument(
@@ -83,7 +115,8 @@ def add_doc_option(parser: argparse.ArgumentParser) -> None:
         action="append",
         dest="docs",
         metavar="ID",
-        help="only this document (file stem under sources/<lang>/); repeatable",
+        help="only this document: the file stem of a source, e.g. 118 for sources/ja/118.md;"
+        " repeatable (default: all documents)",
     )
 
 

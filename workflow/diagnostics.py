@@ -8,6 +8,7 @@ the report, marked as waived, but never count as errors.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
@@ -19,6 +20,8 @@ Severity = Literal["error", "warning", "info"]
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+#: The part of a hint that suggests a waiver: ``or waive with '# workflow: ignore G001'``.
+_WAIVER_SUGGESTION = re.compile(r"[,;]?\s*(?:or\s+)?waive (?:it )?with '# workflow: ignore [^']*'")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,11 @@ class Diagnostic:
     def strict(self) -> Diagnostic:
         """This finding with warnings raised to errors (``--strict``)."""
         return replace(self, severity="error") if self.severity == "warning" else self
+
+    def waive(self) -> Diagnostic:
+        """This finding waived by a translator comment: the hint no longer suggests a waiver."""
+        hint = _WAIVER_SUGGESTION.sub("", self.hint).strip() if self.hint else None
+        return replace(self, waived=True, hint=hint or None)
 
     def counts_as_error(self) -> bool:
         return self.severity == "error" and not self.waived

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option
+from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, plural, shown_path
 from workflow.export.pipeline import FORMATS, ExportResult, export_project
 from workflow.project import Project
 
@@ -65,24 +65,29 @@ def run(args: argparse.Namespace, project: Project) -> int:
     formats = list(dict.fromkeys(args.formats or FORMATS))
     with project.lock("export"):
         results = export_project(project, langs, formats, args.docs, args.draft)
-    return report(results, project)
+    return report(results, draft=args.draft)
 
 
-def report(results: list[ExportResult], project: Project) -> int:
-    """Print the results; exit 1 if any language was refused as incomplete."""
+def report(results: list[ExportResult], *, draft: bool = False) -> int:
+    """Print the results; exit 1 if any language was refused as incomplete.
+
+    A file written with unreviewed segments says ``(draft)``, as ``build`` does.
+    """
     refused: set[tuple[str, str]] = set()
     for result in results:
-        where = result.path.relative_to(project.root)
         if result.status == "incomplete":
             if (result.lang, result.doc_id) not in refused:
                 refused.add((result.lang, result.doc_id))
+                count = plural(len(result.problems), "segment")
                 print(
-                    f"refused {result.lang}/{result.doc_id}: {len(result.problems)}"
-                    " segments not reviewed (use --draft to export anyway)",
+                    f"refused {result.lang}/{result.doc_id}: {count} not reviewed"
+                    " (use --draft to export anyway)",
                     file=sys.stderr,
                 )
                 for problem in result.problems:
                     print(f"  {problem}", file=sys.stderr)
         else:
-            print(f"{result.status:9} {where}")
+            marked = draft and result.status == "written" and result.problems
+            status = f"{result.status} (draft)" if marked else result.status
+            print(f"{status:9} {shown_path(result.path)}")
     return EXIT_FINDINGS if refused else EXIT_OK

@@ -40,7 +40,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write the glossary as TBX-Basic (for Weblate, OmegaT and other CAT "
         "tools) or CSV with a header row.",
     )
-    export.add_argument("--format", choices=("tbx", "csv"), default="tbx")
+    export.add_argument(
+        "--format",
+        choices=("tbx", "csv"),
+        default="tbx",
+        help="tbx: TBX-Basic XML, one concept per term with ja/en/ru/kk terms and the note "
+        "(Weblate, OmegaT, Trados); csv: one row per term, columns id,kind,ja,en,ru,kk,note "
+        "(spreadsheets); default: tbx",
+    )
     export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="output file (default: stdout)"
     )

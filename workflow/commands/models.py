@@ -25,16 +25,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "list",
         help="installed packages, the pairs and pivots they give, "
         "and the engine of each project language",
+        description="List the Argos package folders and the packages in them, the language "
+        "pairs they give (direct and through the pivot), configured NLLB models, and one line "
+        "per project language: its engine and model, or why there is none and the command "
+        "that fixes it. Takes no arguments.",
     ).set_defaults(handler=run_list)
     install = actions.add_parser(
-        "install", help="install a .argosmodel file (validated) or a pair from Argos' index"
+        "install",
+        help="install a .argosmodel file (validated) or a pair from Argos' index",
+        description="Install an Argos package into the first package folder. The archive is "
+        "checked whole before anything is written; the folder is unchanged on any error.",
     )
-    install.add_argument("archive", nargs="?", type=Path, metavar="PATH.argosmodel")
+    install.add_argument(
+        "archive",
+        nargs="?",
+        type=Path,
+        metavar="PATH.argosmodel",
+        help="a downloaded Argos package, e.g. translate-ja_en-1_9.argosmodel",
+    )
     install.add_argument(
         "--from-index",
         nargs=2,
         metavar=("FROM", "TO"),
-        help="download FROM→TO from Argos' package index (needs argostranslate and a network)",
+        help="download the FROM→TO package (language codes, e.g. ja en) from Argos' package "
+        "index instead; needs argostranslate (installed with --no-deps) and a network",
     )
     install.set_defaults(handler=run_install)
 
@@ -42,11 +56,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_list(args: argparse.Namespace, project: Project) -> int:
     dirs = package_dirs(project)
     packages, problems = scan_packages(dirs)
-    print("Argos package folders: " + ", ".join(str(folder) for folder in dirs))
+    for folder in dirs:
+        print(f"Argos packages in {folder}{_folder_state(folder, problems)}")
     for package in packages:
         print(f"  {package.name:32} {package.from_code}→{package.to_code}  {package.version}")
     for problem in problems:
-        print(f"  unusable: {problem}")
+        if problem.path not in dirs:
+            print(f"  unusable: {problem}")
     print("Pairs: " + (", ".join(language_pairs(packages, project.config.mt.pivot)) or "none"))
     source = project.config.source_language
     for lang, settings in project.config.mt.engines.items():
@@ -59,12 +75,24 @@ def run_list(args: argparse.Namespace, project: Project) -> int:
             print(f"NLLB model for {lang}: {settings.model} ({state})")
     print(f"Engines ({source} → each project language):")
     for lang in project.languages:
-        try:
-            described = open_engine(project, lang).provenance()
-        except ModelError as exc:
-            described = f"none ({exc})"
-        print(f"  {lang}: {described}")
+        print(f"  {lang}: {engine_line(project, lang)}")
     return 0
+
+
+def _folder_state(folder: Path, problems: list[ModelError]) -> str:
+    problem = next((p for p in problems if p.path == folder), None)
+    if problem is not None:
+        return f" (unusable: {problem.message})"
+    return "" if folder.is_dir() else " (does not exist yet; `models install` creates it)"
+
+
+def engine_line(project: Project, lang: str) -> str:
+    """``argos ja→en translate-ja_en-1_9 1.9``, or ``none: why; fix: command``."""
+    try:
+        return open_engine(project, lang).provenance()
+    except ModelError as exc:
+        fix = f"; fix: {exc.hint}" if exc.hint else ""
+        return f"none: {exc.message}{fix}"
 
 
 def language_pairs(packages: list[ArgosPackage], pivot: str) -> list[str]:

@@ -14,7 +14,13 @@ way a reader of that language would expect:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+
+NBSP = "\u00a0"
+_DASHES = "—–"  # em dash, en dash (Kazakh and Russian typesetting use both as a dash)
+#: A space before a dash: the dash stays at the end of the line, never starts one.
+_SPACE_BEFORE_DASH = re.compile(rf" +(?=[{_DASHES}](?:\s|$))")
 
 _EN_MONTHS = (
     "January",
@@ -75,6 +81,28 @@ class Conventions:
     fonts: tuple[str, ...]  # fontconfig families, first choice first
     draft_label: str
     draft_notice: str  # str.format fields: reviewed, total, percent
+    #: Short words bound to the next word by a no-break space (prepositions, conjunctions).
+    bound_words: frozenset[str] = frozenset()
+
+    def typeset(self, text: str) -> str:
+        """*text* with the language's no-break spaces: before a dash, and after the short
+        words of :attr:`bound_words` (``в\u00a0Москве``), so no line starts with a dash and
+        no line ends with a one- or two-letter preposition."""
+        if self.lang == "ja":
+            return text
+        text = _SPACE_BEFORE_DASH.sub(NBSP, text)
+        if self.bound_words:
+            text = self._bound_pattern().sub(lambda m: m.group(1) + NBSP, text)
+        return text
+
+    def separator(self, following: str) -> str:
+        """What goes between two sentences of a paragraph when the second is *following*: a
+        sentence that opens with a dash is bound to the one before it."""
+        return NBSP if self.joiner == " " and following[:1] in _DASHES else self.joiner
+
+    def _bound_pattern(self) -> re.Pattern[str]:
+        words = "|".join(sorted(self.bound_words, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])((?:{words})) (?=\S)", re.IGNORECASE)
 
     def format_date(self, day: dt.date) -> str:
         """The long date, e.g. ``17 February 2026``."""
@@ -88,6 +116,12 @@ class Conventions:
 
 
 _LATIN_CYRILLIC_FONTS = ("Noto Serif", "Noto Serif CJK JP")
+
+#: Russian typesetting binds one- and two-letter prepositions, conjunctions and particles to
+#: the next word (и, в, к, с, у, о, а, на, по, за, из, от, до, не, но, об, со, ко, во, то …).
+_RU_BOUND = frozenset(
+    "а в и к о с у я во ко со об от до за из на по не ни но же ли бы то".split()  # noqa: SIM905
+)
 
 CONVENTIONS: dict[str, Conventions] = {
     "en": Conventions(
@@ -118,6 +152,7 @@ CONVENTIONS: dict[str, Conventions] = {
         hyphenate=True,
         fonts=_LATIN_CYRILLIC_FONTS,
         draft_label="Черновик",
+        bound_words=_RU_BOUND,
         draft_notice=(
             "Черновик: проверено {reviewed} из {total} сегментов ({percent}\u00a0%). "
             "Выделенные фрагменты ещё не проверены: неточные переводы — жёлтым, "

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_COLOR_INDEX
+from docx.enum.text import WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -25,6 +25,7 @@ from workflow.export.pdf import description, draft_notice, keywords
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
+    from docx.section import Section
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
@@ -82,7 +83,10 @@ def _setup(out: DocxDocument, document: TranslatedDocument) -> None:
     subtitle = styles["Subtitle"].font
     subtitle.color.rgb = RGBColor(0x44, 0x44, 0x44)
     subtitle.italic = document.lang != "ja"  # CJK has no italics; Word would slant it
+    section.different_first_page_header_footer = True
     _page_number_footer(section.footer.paragraphs[0])
+    _page_number_footer(section.first_page_footer.paragraphs[0])
+    _running_header(section, document)
 
 
 def _set_fonts(rpr: object, families: tuple[str, ...]) -> None:
@@ -139,8 +143,10 @@ def _add_block(
 ) -> None:
     if block is None:
         return
+    conv = document.conventions
     for position, piece in enumerate(block.pieces):
-        text = piece.text if position == 0 else document.conventions.joiner + piece.text
+        text = conv.typeset(piece.text)
+        text = text if position == 0 else conv.separator(text) + text
         if piece.status == "reviewed":
             _add_runs(paragraph, document, text)
         else:
@@ -156,6 +162,22 @@ def _add_runs(
     run = paragraph.add_run(text, style=style)
     _set_lang(run._r.get_or_add_rPr(), document.conventions.word_lang)
     return run
+
+
+def _running_header(section: Section, document: TranslatedDocument) -> None:
+    """Series on the left, title on the right, on every page after the first (the first page
+    has the title block), small and grey like the PDF's running head."""
+    paragraph = section.header.paragraphs[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    stops = paragraph.style.paragraph_format.tab_stops  # Word's centre stop would catch the title
+    stops.clear_all()
+    stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.paragraph_format.space_after = Pt(0)
+    conv = document.conventions
+    text = f"{conv.typeset(document.field('series'))}\t{conv.typeset(document.field('title'))}"
+    run = _add_runs(paragraph, document, text)
+    run.font.size = Pt(8)
+    run.font.color.rgb = RGBColor(0x6B, 0x6B, 0x6B)
 
 
 def _page_number_footer(paragraph: Paragraph) -> None:

@@ -18,11 +18,16 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from workflow import __version__
 from workflow.errors import ExportError
+from workflow.export.pdf_tagging import FOREIGN_PASSAGE_LANG, finish_tags
 
 if TYPE_CHECKING:
     from workflow.assemble import AssembledBlock, Piece, TranslatedDocument
 
 ASSET_SCHEME = "workflow-asset:"
+#: PDF/UA-1 (ISO 14289-1): a tagged PDF with a structure tree (headings, paragraphs), the
+#: document language, page furniture (running heads, folios) as artifacts, XMP metadata and
+#: the title shown in the window bar.
+PDF_VARIANT = "pdf/ua-1"
 _PACKAGE = resources.files("workflow.export")
 
 
@@ -64,7 +69,7 @@ def render_html(document: TranslatedDocument, timestamp: dt.datetime) -> str:
         lang=esc(conv.html_lang),
         lang_class=conv.lang,
         draft_class=" draft" if document.draft else "",
-        title=esc(document.field("title")),
+        title=esc(document.field("title")),  # the window bar: plain text, no no-break spaces
         author=esc(document.field("author")),
         description=esc(description(document)),
         keywords=esc(", ".join(keywords(document))),
@@ -91,7 +96,8 @@ def render_pdf(document: TranslatedDocument, timestamp: dt.datetime) -> bytes:
     """Typeset *document* as PDF bytes; identical inputs and *timestamp* give identical bytes."""
     fetcher = AssetFetcher()
     page = weasyprint.HTML(string=render_html(document, timestamp), url_fetcher=fetcher)
-    data = page.write_pdf(pdf_identifier=True, uncompressed_pdf=False)
+    data = page.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True, uncompressed_pdf=False)
+    data = finish_tags(data)
     if fetcher.refused:
         raise ExportError(
             f"the page tried to load {', '.join(fetcher.refused)}",
@@ -125,15 +131,22 @@ def _first(document: TranslatedDocument, kind: str) -> AssembledBlock | None:
 def _inline(document: TranslatedDocument, block: AssembledBlock | None) -> str:
     if block is None:
         return ""
-    return document.conventions.joiner.join(_piece(document, piece) for piece in block.pieces)
+    conv = document.conventions
+    parts = []
+    for position, piece in enumerate(block.pieces):
+        parts += [conv.separator(piece.text)] if position else []
+        parts.append(_piece(document, piece))
+    return "".join(parts)
 
 
 def _piece(document: TranslatedDocument, piece: Piece) -> str:
-    text = html.escape(piece.text)
+    text = html.escape(document.conventions.typeset(piece.text))
     if piece.status == "reviewed":
         return text
-    lang = ' lang="ja"' if piece.status == "untranslated" and document.lang != "ja" else ""
-    return f'<span class="{piece.status}"{lang}>{text}</span>'
+    if piece.status == "untranslated" and document.lang != FOREIGN_PASSAGE_LANG:
+        # an <a> without href: its own structure element, tagged ja by pdf_tagging
+        return f'<a class="untranslated" lang="{FOREIGN_PASSAGE_LANG}">{text}</a>'
+    return f'<span class="{piece.status}">{text}</span>'
 
 
 def _body(document: TranslatedDocument) -> list[str]:

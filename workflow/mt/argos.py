@@ -117,13 +117,29 @@ def package_dirs(project: Project) -> list[Path]:
 
 
 def scan_packages(dirs: list[Path]) -> tuple[list[ArgosPackage], list[ModelError]]:
-    """Installed packages in *dirs* (sorted), and the problems of folders that are not."""
+    """Installed packages in *dirs* (sorted), and the problems of folders that are not.
+
+    A missing folder holds no packages; an unreadable one (or a file in its place) is a
+    problem naming the folder, so callers can skip machine translation with a warning.
+    """
     packages: list[ArgosPackage] = []
     problems: list[ModelError] = []
     for folder in dirs:
-        if not folder.is_dir():
+        try:
+            entries = sorted(folder.iterdir())
+        except FileNotFoundError:
             continue
-        for path in sorted(folder.iterdir()):
+        except OSError as exc:
+            problems.append(
+                ModelError(
+                    f"cannot read the packages folder: {exc.strerror}",
+                    path=folder,
+                    hint="make it a readable folder, or point ARGOS_PACKAGES_DIR or "
+                    "packages-dir in [tool.workflow.mt] elsewhere",
+                )
+            )
+            continue
+        for path in entries:
             if path.name.startswith(".") or not path.is_dir():
                 continue
             try:

@@ -38,6 +38,25 @@ class DecodeOptions:
     threads: int = 0
 
 
+def pip_command() -> str:
+    """The ``pip`` of the running interpreter's environment, as a user would type it
+    (``.venv/bin/pip`` inside the project), so install hints reach the right environment."""
+    import sys
+
+    if sys.prefix == sys.base_prefix:  # not a virtual environment
+        return f"{Path(sys.executable).name} -m pip"
+    pip = Path(sys.prefix) / "bin" / "pip"
+    try:
+        return pip.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(pip)
+
+
+def mt_extra_hint() -> str:
+    """How to install the optional ``mt`` extra."""
+    return f"{pip_command()} install -e '.[mt]', or WORKFLOW_EXTRAS=mt .ci/setup"
+
+
 def import_mt_stack() -> tuple[ModuleType, ModuleType]:
     """``(ctranslate2, sentencepiece)``, or a :class:`ModelError` saying how to install them."""
     try:
@@ -46,7 +65,7 @@ def import_mt_stack() -> tuple[ModuleType, ModuleType]:
     except ImportError as exc:
         raise ModelError(
             f"machine translation needs the optional 'mt' extra ({exc.name} is missing)",
-            hint="pip install -e '.[mt]'",
+            hint=mt_extra_hint(),
         ) from exc
     return ctranslate2, sentencepiece
 

@@ -10,7 +10,7 @@ from workflow.config import MtEngineSettings
 from workflow.errors import ModelError
 from workflow.mt.argos import ArgosEngine, find_route, package_dirs, scan_packages
 from workflow.mt.base import Engine
-from workflow.mt.ct2 import DecodeOptions, mt_stack_installed
+from workflow.mt.ct2 import DecodeOptions, mt_extra_hint, mt_stack_installed
 from workflow.mt.nllb import NllbEngine, locate_nllb
 from workflow.project import PYPROJECT, Project
 
@@ -53,7 +53,7 @@ def open_engine(project: Project, target: str, name: str | None = None) -> Engin
     if not mt_stack_installed():
         raise ModelError(
             "machine translation needs the optional 'mt' extra (ctranslate2, sentencepiece)",
-            hint="pip install -e '.[mt]'",
+            hint=mt_extra_hint(),
         )
     source = project.config.source_language
     settings = engine_settings(project, target, name)
@@ -62,16 +62,24 @@ def open_engine(project: Project, target: str, name: str | None = None) -> Engin
         return NllbEngine(model, source, target, decode_options(project))
     pivot = project.config.mt.pivot
     dirs = package_dirs(project)
-    packages, _ = scan_packages(dirs)
+    packages, problems = scan_packages(dirs)
     route = find_route(packages, source, target, pivot)
-    if route is None:
+    if route is not None:
+        return ArgosEngine(route, decode_options(project))
+    if target in ARGOS_UNAVAILABLE:
         raise ModelError(
-            f"no Argos package for {source}→{target}"
-            + ("" if pivot in (source, target) else f" (nor through {pivot})"),
-            path=dirs[0],
-            hint=_install_hint(source, target, pivot),
+            f"Argos publishes no {target} model",
+            hint=f"configure an NLLB-200 model for {target} in [tool.workflow.mt.engines] "
+            "(README: Kazakh: NLLB-200)",
         )
-    return ArgosEngine(route, decode_options(project))
+    unreadable = next((problem for problem in problems if problem.path in dirs), None)
+    if unreadable is not None:
+        raise unreadable
+    raise ModelError(
+        f"no Argos package for {source}→{target}"
+        + ("" if pivot in (source, target) else f" (nor through {pivot})"),
+        hint=_install_hint(source, target, pivot),
+    )
 
 
 #: Target languages for which no Argos Translate package exists.
@@ -79,15 +87,12 @@ ARGOS_UNAVAILABLE = frozenset({"kk"})
 
 
 def _install_hint(source: str, target: str, pivot: str) -> str:
-    if target in ARGOS_UNAVAILABLE:
-        return (
-            f"Argos publishes no {target} model: configure an NLLB-200 model in "
-            f"[tool.workflow.mt.engines] (see README, Kazakh: NLLB-200)"
-        )
-    direct = f"workflow models install translate-{source}_{target}.argosmodel"
     if pivot in (source, target):
-        return direct
-    return f"{direct}, or translate-{source}_{pivot} and translate-{pivot}_{target}"
+        return f"workflow models install --from-index {source} {target}"
+    return (
+        f"workflow models install --from-index {source} {pivot} && "
+        f"workflow models install --from-index {pivot} {target}"
+    )
 
 
 def available_engine(project: Project, lang: str) -> str | None:

@@ -9,15 +9,19 @@ and renamed into place, so the packages folder never holds a half-installed pack
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import shutil
 import stat
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from workflow.errors import ModelError
 from workflow.mt.argos import METADATA, SPM_MODEL, ArgosPackage
+from workflow.mt.ct2 import pip_command
 
 MAX_MEMBER_BYTES = 2 * 1024**3
 MAX_TOTAL_BYTES = 6 * 1024**3
@@ -128,6 +132,30 @@ def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, staging: Path, limit: i
             target.write(chunk)
 
 
+@contextlib.contextmanager
+def _argos_errors() -> Iterator[list[logging.LogRecord]]:
+    """Catch the errors argostranslate logs instead of raising (a failed download), which
+    Python would otherwise print as a stray ``(URLError(...),)`` line."""
+    handler = _Collect(logging.WARNING)
+    logger = logging.getLogger("argostranslate")
+    propagate, logger.propagate = logger.propagate, False
+    logger.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+class _Collect(logging.Handler):
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
 def install_from_index(from_code: str, to_code: str, packages_dir: Path) -> ArgosPackage:
     """Download the *from_code*→*to_code* package from Argos' index, then install it."""
     try:
@@ -136,13 +164,15 @@ def install_from_index(from_code: str, to_code: str, packages_dir: Path) -> Argo
     except ImportError as exc:
         raise ModelError(
             "installing from the package index needs argostranslate",
-            hint="pip install --no-deps argostranslate (no torch needed for the index)",
+            hint=f"{pip_command()} install --no-deps argostranslate (no torch needed)",
         ) from exc
-    argos_package.update_package_index()
-    if not Path(argos_settings.local_package_index).is_file():
+    with _argos_errors() as failed:
+        argos_package.update_package_index()
+    if failed or not Path(argos_settings.local_package_index).is_file():
         raise ModelError(
-            "cannot download the Argos package index (no network?)",
-            hint="download the .argosmodel elsewhere, then `workflow models install FILE`",
+            f"cannot download the Argos package index from {argos_settings.remote_package_index}",
+            hint="no network? download the .argosmodel elsewhere, then "
+            "`workflow models install FILE`",
         )
     found = [
         p
