@@ -146,6 +146,10 @@ _NOT_FACE_MARKS = frozenset(".,、，。…‥:：'\"")
 _FACE_ARMS = frozenset("／/＼ﾉノヾゞゝｂｍmｏoｑq☆★-~〜～┌┘└┐|｜゛zZ")
 #: Joiners and modifiers that belong to the emoji before them.
 _EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3〜～") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
+#: Laugh marks written without parentheses, each with the characters of its run.
+_LAUGH_MARKS = {"w": "wｗ", "ｗ": "wｗ", "笑": "笑"}
+#: Characters that continue a Latin name, file name or URL after a w: ``www.``.
+_URL_MARKS = frozenset("./:@-_")
 KAOMOJI_ENDINGS = ("^^;", "^^", "^_^;", "^_^", "^o^", "orz", ":-)", ":)", ";-)", ";)", ":D")
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9.]+$")
@@ -176,18 +180,20 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
 def _list_item_spans(paragraph: str) -> list[tuple[int, int]]:
     """Split before every line that starts a list item (see the module docstring).
 
-    Once a list has started, a line that is not indented and starts no item ends the
-    list and starts a segment of its own (``悪い点：`` on the line after ``・軽い``).
+    A line that is not indented and starts no item ends the item before it and starts a
+    segment of its own (``悪い点：`` on the line after ``・軽い``); as in CommonMark's lazy
+    continuation the list stays open, so ``2.`` on a later line still starts an item.
     """
     starts = [0]
     offset = 0
-    list_open = False
+    list_open = in_item = False
     for line in paragraph.splitlines(keepends=True):
         content = line.lstrip(" \t\u3000")
         item = _starts_list_item(content, list_open=list_open)
-        if offset and (item or (list_open and content == line and content.strip())):
+        if offset and (item or (in_item and content == line and content.strip())):
             starts.append(offset)
-        list_open = item or (list_open and content != line)
+        in_item = item or (in_item and content != line)
+        list_open = list_open or item
         offset += len(line)
     return list(zip(starts, [*starts[1:], len(paragraph)], strict=True))
 
@@ -233,7 +239,9 @@ def _scan(
         return _group_end(text, position, stop, groups, at_start=at_start), close + 1
     face_end = _face_end(text, position, stop)
     if face_end is not None:
-        ends = not _face_continues(text, face_end, stop, groups)
+        # A face closes a statement; one that opens the sentence (★★★★☆ 使いやすい) does not.
+        opens = not text[begin:position].strip()
+        ends = not opens and not _face_continues(text, face_end, stop, groups)
         return (face_end if ends else None), face_end
     if not _ends_sentence(text, position, begin=begin):
         return None, position + 1
@@ -256,7 +264,7 @@ def _group_end(
     if _is_face_group(text[open_], text[open_ + 1 : close]):
         end = _extend_over_arms(text, end, stop)
         end = _face_end(text, end, stop) or end
-        return None if _face_continues(text, end, stop, groups) else end
+        return None if at_start or _face_continues(text, end, stop, groups) else end
     if at_start and text[open_] in _QUOTE_OPENERS and _line_ends(text, end, stop):
         return None if _continues(text, end, stop) else end  # a line of dialogue
     if text[close - 1] not in TERMINATORS:
@@ -350,7 +358,8 @@ def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = F
     if char in "（(" and after_full_stop:
         close = text.find("）" if char == "（" else ")", position, min(stop, position + 40))
         reading = text[position + 1 : close]
-        if close != -1 and not TERMINATORS.intersection(reading):
+        spelled = any(char.isalpha() for char in reading)  # not a list number: （2）に
+        if close != -1 and spelled and not TERMINATORS.intersection(reading):
             return _particle_glued(text, close + 1, stop, after_full_stop=True)
     return _particle_glued(text, position, stop, after_full_stop=after_full_stop)
 
@@ -377,9 +386,12 @@ def _skip_space(text: str, position: int, stop: int) -> int:
 
 
 def _face_end(text: str, position: int, stop: int) -> int | None:
-    """End offset of an emoji run or ``^^`` face starting at *position*, else None."""
+    """End offset of an emoji run, a ``^^`` face or a laugh mark at *position*, else None."""
     if position >= stop:
         return None
+    laugh_end = _laugh_end(text, position, stop)
+    if laugh_end is not None:
+        return laugh_end
     for face in KAOMOJI_ENDINGS:
         if text.startswith(face, position):
             return _extend_over_arms(text, position + len(face), stop)
@@ -389,6 +401,30 @@ def _face_end(text: str, position: int, stop: int) -> int | None:
     while end < stop and (_is_emoji(text[end]) or text[end] in _EMOJI_PARTS):
         end += 1
     return end
+
+
+def _laugh_end(text: str, position: int, stop: int) -> int | None:
+    """End of a laugh mark glued to Japanese text (``だったｗｗｗ``, ``それなw``, ``した笑``).
+
+    A run of w or ｗ counts after a Japanese character when no Latin word, file name or
+    URL goes on (``ｗｅｂ``, ``www.``); a bare 笑 after kana or a terminator only where a
+    blank, a terminator, an emoji or the paragraph end follows (``笑顔``, ``笑った`` are words).
+    """
+    before = text[position - 1] if position else ""
+    if not before or not _is_wide(before) or _is_latin_alnum(before):
+        return None
+    mark = text[position]
+    if mark not in _LAUGH_MARKS:
+        return None
+    end = position
+    while end < stop and text[end] in _LAUGH_MARKS[mark]:
+        end += 1
+    after = text[end] if end < stop else " "
+    if mark != "笑":
+        return None if _is_latin_alnum(after) or after in _URL_MARKS else end
+    opens = _is_kana(before) or before in TERMINATORS
+    closes = after.isspace() or after in TERMINATORS or _is_emoji(after)
+    return end if opens and closes else None
 
 
 def _extend_over_arms(text: str, position: int, stop: int) -> int:
@@ -574,6 +610,10 @@ def _trim(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 
 def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _is_kana(char: str) -> bool:
+    return "\u3041" <= char <= "\u30ff"
 
 
 def _is_hiragana(char: str) -> bool:
