@@ -118,6 +118,51 @@ def test_other_lines_are_a_soft_wrap(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "え？何が？と聞き返した。",
+        "まだ？まだ？って急かされた。",
+        "やった！明日休みだ！\nって喜んでいた。",
+        "届いた瞬間、え？これ本物？と思った。",
+    ],
+)
+def test_short_utterances_quoted_together_are_one_sentence(text: str) -> None:
+    assert split_sentences(text) == [join_lines(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("明日晴れるかな？ところで傘持ってる？", ["明日晴れるかな？", "ところで傘持ってる？"]),
+        ("本当に大丈夫？とても心配です。", ["本当に大丈夫？", "とても心配です。"]),
+        ("終わった。え？何が？と聞いた。", ["終わった。", "え？何が？と聞いた。"]),
+        (
+            "そうなの、行くよ！「いいね！」を押して。",
+            ["そうなの、行くよ！", "「いいね！」を押して。"],
+        ),
+        (
+            "長い文で質問したいのですが？これ本物？と思った。",
+            ["長い文で質問したいのですが？", "これ本物？と思った。"],
+        ),
+    ],
+)
+def test_only_short_utterances_join_a_quotative(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize("url", ["http://example.com/?q=1&p=2", "www.example.com/a?b=c!d"])
+def test_no_sentence_ends_inside_a_url(url: str) -> None:
+    assert split_sentences(f"{url} を開く。次へ。") == [f"{url} を開く。", "次へ。"]
+
+
+def test_a_question_mark_after_a_url_ends_the_sentence() -> None:
+    assert split_sentences("見たのは https://example.com? 次。") == [
+        "見たのは https://example.com?",
+        "次。",
+    ]
+
+
+@pytest.mark.parametrize(
     ("laugh", "gap"),
     [(w, gap) for w in ("w", "www", "ｗｗ") for gap in ("", " ", "　")]
     + [(mark, gap) for mark in ("笑", "笑笑") for gap in (" ", "　", "\n")],

@@ -121,6 +121,10 @@ _NOT_QUOTATIVE = (
     "とある",
     "とんでも",
 )
+#: Question and exclamation marks: a quotative after them continues the sentence.
+_EXCLAMATIONS = frozenset("！？!?‼⁉⁈⁇")
+#: Most characters of an utterance that one quotative quotes with the next (``まだ？``).
+_SHORT_UTTERANCE = 8
 #: Case particles; one glued to the following word continues the sentence.
 _PARTICLES = frozenset("はがのをにへともで")
 #: Particles that may be followed by a comma and still continue (never sentence-initial).
@@ -153,6 +157,7 @@ _URL_MARKS = frozenset("./:@-_")
 KAOMOJI_ENDINGS = ("^^;", "^^", "^_^;", "^_^", "^o^", "orz", ":-)", ":)", ";-)", ";)", ":D")
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9.]+$")
+_URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|www\.", re.IGNORECASE)
 _CITATION = re.compile(r"(?:\[[^\[\]\n。！？]{1,12}\]|［[^［］\n。！？]{1,12}］)+")
 _BULLET = re.compile(r"[・•‣◦●○■□◆◇▪▫▶►※]|[-*+][ \t]+\S")
 _NUMBERED = re.compile(
@@ -226,7 +231,52 @@ def _sentences_in(text: str, start: int, stop: int) -> list[tuple[int, int]]:
             spans.append((begin, end))
             begin = position = end
     spans.append((begin, stop))
-    return spans
+    return _join_quoted_utterances(text, spans)
+
+
+def _join_quoted_utterances(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join short questions and exclamations quoted together by one quotative.
+
+    ``え？何が？と聞き返した。`` and ``まだ？まだ？って急かされた。`` are one sentence: a
+    sentence that opens with a short utterance ending in ？！ and a quotative takes in the
+    short utterances before it (``届いた瞬間、え？`` ends in one after its comma).
+    """
+    joined: list[tuple[int, int]] = []
+    quoted = False  # the span after this one opens with a quoted short utterance
+    for start, end in reversed(spans):
+        last_clause = _last_clause(text, start, end)
+        if quoted and last_clause is not None and _is_short_utterance(text, *last_clause):
+            joined.append((start, joined.pop()[1]))
+            quoted = last_clause[0] == _skip_space(text, start, end)
+        else:
+            joined.append((start, end))
+            quoted = _opens_with_quoted_utterance(text, start, end)
+    return joined[::-1]
+
+
+def _last_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of a span after its last comma, when the span ends in ？ or ！."""
+    trimmed = _trim(text, (start, end))
+    if trimmed is None or text[trimmed[1] - 1] not in _EXCLAMATIONS:
+        return None
+    commas = [text.rfind(comma, *trimmed) for comma in _COMMAS]
+    return max(trimmed[0], max(commas) + 1), trimmed[1]
+
+
+def _opens_with_quoted_utterance(text: str, start: int, end: int) -> bool:
+    """The span opens with a short utterance ending in ？！ that a quotative continues."""
+    first = next((i for i in range(start, end) if text[i] in _EXCLAMATIONS), None)
+    if first is None or not _is_short_utterance(text, _skip_space(text, start, end), first):
+        return False
+    after = _run_end(text, first + 1, end)
+    return after < end and _continues(text, after, end)
+
+
+def _is_short_utterance(text: str, start: int, end: int) -> bool:
+    """A few characters with no comma, full stop or bracket (``まだ？``, ``これ本物？``)."""
+    words = text[start:end].rstrip("".join(_EXCLAMATIONS))
+    plain = not any(c in _COMMAS or c in "。．｡" or _is_bracket(c) for c in words)
+    return 0 < len(words) <= _SHORT_UTTERANCE and plain
 
 
 def _scan(
@@ -452,6 +502,8 @@ def join_lines(text: str) -> str:
 
 def _ends_sentence(text: str, position: int, *, begin: int) -> bool:
     char = text[position]
+    if char in "?!." and _inside_url(text, position):
+        return False  # http://example.com/?q=1
     if char == ".":
         return _latin_full_stop_ends(text, position, begin=begin)
     if char not in TERMINATORS:
@@ -488,6 +540,17 @@ def _latin_full_stop_ends(text: str, position: int, *, begin: int) -> bool:
     next_char = text[following]
     spaced = following > position + 1
     return _is_wide(next_char) or (spaced and next_char.isascii() and next_char.isupper())
+
+
+def _inside_url(text: str, position: int) -> bool:
+    """Whether the mark at *position* is inside a URL: one goes on after it, glued."""
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if not after.isascii() or after.isspace() or after in CLOSING_MARKS:
+        return False
+    token_start = position
+    while token_start and text[token_start - 1].isascii() and not text[token_start - 1].isspace():
+        token_start -= 1
+    return _URL_START.match(text, token_start, position) is not None
 
 
 def _opens_with_number(text: str, position: int, begin: int) -> bool:
@@ -606,6 +669,10 @@ def _trim(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if start < end else None
+
+
+def _is_bracket(char: str) -> bool:
+    return char in BRACKET_PAIRS or char in CLOSING_MARKS
 
 
 def _is_wide(char: str) -> bool:
