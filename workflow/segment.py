@@ -18,24 +18,30 @@ Rules (see README, "Segmentation"):
   break: ``何ですか？と質問された。``, ``いいの？⏎って思う。``, ``行く！！！・・・と``,
   ``あ！っと``, ``？をクリック`` (no sentence opens with a small kana, を or ー),
   ``組織？に属して`` (a particle glued to a word), but not a sentence-opening
-  word (``本当？とても``); after 。 only a particle glued to a word does (``モーニング娘。は``,
-  a title with a full stop; と excepted: ``と同時に`` opens sentences);
+  word (``本当？とても``); short questions or exclamations quoted together are one
+  sentence (``え？何が？と聞いた。``, ``届いた瞬間、え？これ本物？と``); after 。 only a
+  particle glued to a word does (``モーニング娘。は``, a title with a full stop, also with
+  its reading: ``娘。（むすめ）は``; と excepted: ``と同時に`` opens sentences);
 * ``――。`` ends a sentence; a dash or an ellipsis alone does not;
 * Latin text: ``.`` ends a sentence after Japanese text (``書いたよ.次``) or after a Latin
   word followed by Japanese or, after a space, a capital (``blue. また``), but not in a
   number (3.5, ver.2.1, No.1), a file name or URL, an initial or abbreviation (U.S., Inc.,
-  Dr.) or after a number (``1. ``); ``!`` glued to a Latin word is part of a name
+  Dr.) or after a number (``1. ``); no mark inside a URL ends one
+  (``http://example.com/?q=1``); ``!`` glued to a Latin word is part of a name
   (``Yahoo!ショッピング``, ``Yahoo!です``); a full-width ．between Latin letters or digits
   (３．２９) or after a leading number (``１．はじめに``) is not a boundary;
 * an emoji, a face (``^^``, ``^^;``, ``orz``, ``:)``), a kaomoji in parentheses
-  (``(^o^)``, ``m(_ _)m``) or an emotion mark (``(笑)``) that closes a statement ends the
-  sentence unless a particle continues it (``👍を押す``);
+  (``(^o^)``, ``m(_ _)m``), an emotion mark (``(笑)``) or a laugh mark (``だったｗｗ``,
+  ``それなw``, ``しました笑`` before a blank) that closes a statement ends the sentence unless a
+  particle continues it (``👍を押す``); one that opens a sentence (``★★★★☆ 使いやすい。``)
+  does not end it;
 * citation marks right after the end stay with the sentence (``…である。[1]``);
 * a line break inside a paragraph is a soft wrap (lines are joined), but a line that starts
   a list item (``・``, ``•``, ``※``, ``- ``, ``* ``, ``+ ``, ``1. ``, ``1)``, ``１．``,
   ``(1)``, ``①``, ``a) ``) starts a new segment; as in CommonMark, a numbered item
   interrupts a paragraph only when it is the first (1, a, ①) or a list has started, and an
-  item's continuation lines are indented: an unindented line after a list starts a segment.
+  item's continuation lines are indented: an unindented line after an item starts a
+  segment, and the list goes on after it (``1. 準備⏎材料。⏎2. 調理``).
 
 >>> split_sentences("これはペンです。それは「何ですか。」と聞いた。")
 ['これはペンです。', 'それは「何ですか。」と聞いた。']
