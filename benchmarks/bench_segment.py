@@ -1,12 +1,13 @@
 """Segmentation accuracy: ours against the maintained Japanese segmenters.
 
-Runs every case of tests/data/segmentation/cases.yaml through ``workflow.segment`` and
-through each peer that is installed (hasami, pysbd, sentencex, ja-sentence-segmenter) and
-prints, per segmenter, the share of cases segmented exactly right (over all cases and
-averaged over the rule families, so that a family with many cases does not dominate),
-the boundary F1 and the accuracy per rule family.  Segments are compared with whitespace
-removed, so only where the boundaries fall counts (peers keep hard line breaks, we join
-them).
+Runs every case of tests/data/segmentation/cases.yaml (collected while the rules were
+written) and of heldout.yaml (written and first run blind, see its header), each set on
+its own, through ``workflow.segment`` and through each peer that is installed (hasami,
+pysbd, sentencex, ja-sentence-segmenter) and prints, per segmenter, the share of cases
+segmented exactly right (over all cases and averaged over the rule families, so that a
+family with many cases does not dominate), the boundary F1 and the accuracy per rule
+family.  Segments are compared with whitespace removed, so only where the boundaries
+fall counts (peers keep hard line breaks, we join them).
 
 Peers are not project dependencies: install them into a throwaway environment and point
 the script at its interpreter, which then segments the cases in a subprocess::
@@ -29,7 +30,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-CASES = Path(__file__).resolve().parents[1] / "tests" / "data" / "segmentation" / "cases.yaml"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "segmentation"
+CASE_FILES = (DATA / "cases.yaml", DATA / "heldout.yaml")
 PEERS = ("hasami", "pysbd", "sentencex", "ja-sentence-segmenter")
 
 
@@ -142,7 +144,7 @@ def score(cases: list[dict], outputs: list[list[str]]) -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=Path, default=CASES)
+    parser.add_argument("--cases", type=Path, nargs="+", default=list(CASE_FILES))
     parser.add_argument("--peer-python", help="interpreter of the environment holding the peers")
     parser.add_argument("--peer-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -152,34 +154,41 @@ def main(argv: list[str] | None = None) -> int:
 
     import yaml
 
+    for index, path in enumerate(args.cases):
+        if index:
+            print()
+        report(path.name, yaml.safe_load(path.read_text(encoding="utf-8")), args.peer_python)
+    return 0
+
+
+def report(name: str, cases: list[dict], peer_python: str | None) -> None:
+    """Print the accuracy table of every segmenter on one set of *cases*."""
     from workflow.segment import split_sentences
 
-    cases = yaml.safe_load(args.cases.read_text(encoding="utf-8"))
     texts = [case["text"] for case in cases]
     results: dict[str, list[list[str]] | str] = {"workflow": [split_sentences(t) for t in texts]}
-    results |= peers_in(args.peer_python, texts)
-    print(f"{len(cases)} cases from {args.cases.name}\n")
-    scores = {name: score(cases, out) for name, out in results.items() if isinstance(out, list)}
+    results |= peers_in(peer_python, texts)
+    print(f"{len(cases)} cases from {name}\n")
+    scores = {peer: score(cases, out) for peer, out in results.items() if isinstance(out, list)}
     rules = sorted({case["rule"] for case in cases})
     header = f"{'segmenter':24}{'exact':>12}{'accuracy':>10}{'per-rule':>10}{'F1':>7}  " + " ".join(
         f"{rule[:8]:>8}" for rule in rules
     )
     print(header)
-    for name, result in results.items():
+    for peer, result in results.items():
         if isinstance(result, str):
-            print(f"{name:24}skipped: {result}")
+            print(f"{peer:24}skipped: {result}")
             continue
-        found = scores[name]
+        found = scores[peer]
         per_rule = found["per_rule"]
         cells = " ".join(f"{per_rule[rule][0]:>4}/{per_rule[rule][1]:<3}" for rule in rules)
         exact = f"{found['exact']}/{len(cases)}"
         figures = f"{found['accuracy']:>10.1%}{found['macro']:>10.1%}{found['f1']:>7.3f}"
-        print(f"{name:24}{exact:>12}{figures}  {cells}")
+        print(f"{peer:24}{exact:>12}{figures}  {cells}")
     best_peer = max((s["accuracy"] for n, s in scores.items() if n != "workflow"), default=None)
     if best_peer:
         ratio = scores["workflow"]["accuracy"] / best_peer
         print(f"\nworkflow / best peer accuracy: {ratio:.2f}x")
-    return 0
 
 
 if __name__ == "__main__":

@@ -18,24 +18,30 @@ Rules (see README, "Segmentation"):
   break: ``何ですか？と質問された。``, ``いいの？⏎って思う。``, ``行く！！！・・・と``,
   ``あ！っと``, ``？をクリック`` (no sentence opens with a small kana, を or ー),
   ``組織？に属して`` (a particle glued to a word), but not a sentence-opening
-  word (``本当？とても``); after 。 only a particle glued to a word does (``モーニング娘。は``,
-  a title with a full stop; と excepted: ``と同時に`` opens sentences);
+  word (``本当？とても``); short questions or exclamations quoted together are one
+  sentence (``え？何が？と聞いた。``, ``届いた瞬間、え？これ本物？と``); after 。 only a
+  particle glued to a word does (``モーニング娘。は``, a title with a full stop, also with
+  its reading: ``娘。（むすめ）は``; と excepted: ``と同時に`` opens sentences);
 * ``――。`` ends a sentence; a dash or an ellipsis alone does not;
 * Latin text: ``.`` ends a sentence after Japanese text (``書いたよ.次``) or after a Latin
   word followed by Japanese or, after a space, a capital (``blue. また``), but not in a
   number (3.5, ver.2.1, No.1), a file name or URL, an initial or abbreviation (U.S., Inc.,
-  Dr.) or after a number (``1. ``); ``!`` glued to a Latin word is part of a name
+  Dr.) or after a number (``1. ``); no mark inside a URL ends one
+  (``http://example.com/?q=1``); ``!`` glued to a Latin word is part of a name
   (``Yahoo!ショッピング``, ``Yahoo!です``); a full-width ．between Latin letters or digits
   (３．２９) or after a leading number (``１．はじめに``) is not a boundary;
 * an emoji, a face (``^^``, ``^^;``, ``orz``, ``:)``), a kaomoji in parentheses
-  (``(^o^)``, ``m(_ _)m``) or an emotion mark (``(笑)``) that closes a statement ends the
-  sentence unless a particle continues it (``👍を押す``);
+  (``(^o^)``, ``m(_ _)m``), an emotion mark (``(笑)``) or a laugh mark (``だったｗｗ``,
+  ``それなw``, ``しました笑`` before a blank) that closes a statement ends the sentence unless a
+  particle continues it (``👍を押す``); one that opens a sentence (``★★★★☆ 使いやすい。``)
+  does not end it;
 * citation marks right after the end stay with the sentence (``…である。[1]``);
 * a line break inside a paragraph is a soft wrap (lines are joined), but a line that starts
   a list item (``・``, ``•``, ``※``, ``- ``, ``* ``, ``+ ``, ``1. ``, ``1)``, ``１．``,
   ``(1)``, ``①``, ``a) ``) starts a new segment; as in CommonMark, a numbered item
   interrupts a paragraph only when it is the first (1, a, ①) or a list has started, and an
-  item's continuation lines are indented: an unindented line after a list starts a segment.
+  item's continuation lines are indented: an unindented line after an item starts a
+  segment, and the list goes on after it (``1. 準備⏎材料。⏎2. 調理``).
 
 >>> split_sentences("これはペンです。それは「何ですか。」と聞いた。")
 ['これはペンです。', 'それは「何ですか。」と聞いた。']
@@ -121,6 +127,10 @@ _NOT_QUOTATIVE = (
     "とある",
     "とんでも",
 )
+#: Question and exclamation marks: a quotative after them continues the sentence.
+_EXCLAMATIONS = frozenset("！？!?‼⁉⁈⁇")
+#: Most characters of an utterance that one quotative quotes with the next (``まだ？``).
+_SHORT_UTTERANCE = 8
 #: Case particles; one glued to the following word continues the sentence.
 _PARTICLES = frozenset("はがのをにへともで")
 #: Particles that may be followed by a comma and still continue (never sentence-initial).
@@ -146,9 +156,14 @@ _NOT_FACE_MARKS = frozenset(".,、，。…‥:：'\"")
 _FACE_ARMS = frozenset("／/＼ﾉノヾゞゝｂｍmｏoｑq☆★-~〜～┌┘└┐|｜゛zZ")
 #: Joiners and modifiers that belong to the emoji before them.
 _EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3〜～") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
+#: Laugh marks written without parentheses, each with the characters of its run.
+_LAUGH_MARKS = {"w": "wｗ", "ｗ": "wｗ", "笑": "笑"}
+#: Characters that continue a Latin name, file name or URL after a w: ``www.``.
+_URL_MARKS = frozenset("./:@-_")
 KAOMOJI_ENDINGS = ("^^;", "^^", "^_^;", "^_^", "^o^", "orz", ":-)", ":)", ";-)", ";)", ":D")
 
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9.]+$")
+_URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|www\.", re.IGNORECASE)
 _CITATION = re.compile(r"(?:\[[^\[\]\n。！？]{1,12}\]|［[^［］\n。！？]{1,12}］)+")
 _BULLET = re.compile(r"[・•‣◦●○■□◆◇▪▫▶►※]|[-*+][ \t]+\S")
 _NUMBERED = re.compile(
@@ -176,18 +191,20 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
 def _list_item_spans(paragraph: str) -> list[tuple[int, int]]:
     """Split before every line that starts a list item (see the module docstring).
 
-    Once a list has started, a line that is not indented and starts no item ends the
-    list and starts a segment of its own (``悪い点：`` on the line after ``・軽い``).
+    A line that is not indented and starts no item ends the item before it and starts a
+    segment of its own (``悪い点：`` on the line after ``・軽い``); as in CommonMark's lazy
+    continuation the list stays open, so ``2.`` on a later line still starts an item.
     """
     starts = [0]
     offset = 0
-    list_open = False
+    list_open = in_item = False
     for line in paragraph.splitlines(keepends=True):
         content = line.lstrip(" \t\u3000")
         item = _starts_list_item(content, list_open=list_open)
-        if offset and (item or (list_open and content == line and content.strip())):
+        if offset and (item or (in_item and content == line and content.strip())):
             starts.append(offset)
-        list_open = item or (list_open and content != line)
+        in_item = item or (in_item and content != line)
+        list_open = list_open or item
         offset += len(line)
     return list(zip(starts, [*starts[1:], len(paragraph)], strict=True))
 
@@ -220,7 +237,52 @@ def _sentences_in(text: str, start: int, stop: int) -> list[tuple[int, int]]:
             spans.append((begin, end))
             begin = position = end
     spans.append((begin, stop))
-    return spans
+    return _join_quoted_utterances(text, spans)
+
+
+def _join_quoted_utterances(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join short questions and exclamations quoted together by one quotative.
+
+    ``え？何が？と聞き返した。`` and ``まだ？まだ？って急かされた。`` are one sentence: a
+    sentence that opens with a short utterance ending in ？！ and a quotative takes in the
+    short utterances before it (``届いた瞬間、え？`` ends in one after its comma).
+    """
+    joined: list[tuple[int, int]] = []
+    quoted = False  # the span after this one opens with a quoted short utterance
+    for start, end in reversed(spans):
+        last_clause = _last_clause(text, start, end)
+        if quoted and last_clause is not None and _is_short_utterance(text, *last_clause):
+            joined.append((start, joined.pop()[1]))
+            quoted = last_clause[0] == _skip_space(text, start, end)
+        else:
+            joined.append((start, end))
+            quoted = _opens_with_quoted_utterance(text, start, end)
+    return joined[::-1]
+
+
+def _last_clause(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of a span after its last comma, when the span ends in ？ or ！."""
+    trimmed = _trim(text, (start, end))
+    if trimmed is None or text[trimmed[1] - 1] not in _EXCLAMATIONS:
+        return None
+    commas = [text.rfind(comma, *trimmed) for comma in _COMMAS]
+    return max(trimmed[0], max(commas) + 1), trimmed[1]
+
+
+def _opens_with_quoted_utterance(text: str, start: int, end: int) -> bool:
+    """The span opens with a short utterance ending in ？！ that a quotative continues."""
+    first = next((i for i in range(start, end) if text[i] in _EXCLAMATIONS), None)
+    if first is None or not _is_short_utterance(text, _skip_space(text, start, end), first):
+        return False
+    after = _run_end(text, first + 1, end)
+    return after < end and _continues(text, after, end)
+
+
+def _is_short_utterance(text: str, start: int, end: int) -> bool:
+    """A few characters with no comma, full stop or bracket (``まだ？``, ``これ本物？``)."""
+    words = text[start:end].rstrip("".join(_EXCLAMATIONS))
+    plain = not any(c in _COMMAS or c in "。．｡" or _is_bracket(c) for c in words)
+    return 0 < len(words) <= _SHORT_UTTERANCE and plain
 
 
 def _scan(
@@ -233,7 +295,9 @@ def _scan(
         return _group_end(text, position, stop, groups, at_start=at_start), close + 1
     face_end = _face_end(text, position, stop)
     if face_end is not None:
-        ends = not _face_continues(text, face_end, stop, groups)
+        # A face closes a statement; one that opens the sentence (★★★★☆ 使いやすい) does not.
+        opens = not text[begin:position].strip()
+        ends = not opens and not _face_continues(text, face_end, stop, groups)
         return (face_end if ends else None), face_end
     if not _ends_sentence(text, position, begin=begin):
         return None, position + 1
@@ -256,7 +320,7 @@ def _group_end(
     if _is_face_group(text[open_], text[open_ + 1 : close]):
         end = _extend_over_arms(text, end, stop)
         end = _face_end(text, end, stop) or end
-        return None if _face_continues(text, end, stop, groups) else end
+        return None if at_start or _face_continues(text, end, stop, groups) else end
     if at_start and text[open_] in _QUOTE_OPENERS and _line_ends(text, end, stop):
         return None if _continues(text, end, stop) else end  # a line of dialogue
     if text[close - 1] not in TERMINATORS:
@@ -350,7 +414,8 @@ def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = F
     if char in "（(" and after_full_stop:
         close = text.find("）" if char == "（" else ")", position, min(stop, position + 40))
         reading = text[position + 1 : close]
-        if close != -1 and not TERMINATORS.intersection(reading):
+        spelled = any(char.isalpha() for char in reading)  # not a list number: （2）に
+        if close != -1 and spelled and not TERMINATORS.intersection(reading):
             return _particle_glued(text, close + 1, stop, after_full_stop=True)
     return _particle_glued(text, position, stop, after_full_stop=after_full_stop)
 
@@ -377,9 +442,12 @@ def _skip_space(text: str, position: int, stop: int) -> int:
 
 
 def _face_end(text: str, position: int, stop: int) -> int | None:
-    """End offset of an emoji run or ``^^`` face starting at *position*, else None."""
+    """End offset of an emoji run, a ``^^`` face or a laugh mark at *position*, else None."""
     if position >= stop:
         return None
+    laugh_end = _laugh_end(text, position, stop)
+    if laugh_end is not None:
+        return laugh_end
     for face in KAOMOJI_ENDINGS:
         if text.startswith(face, position):
             return _extend_over_arms(text, position + len(face), stop)
@@ -389,6 +457,30 @@ def _face_end(text: str, position: int, stop: int) -> int | None:
     while end < stop and (_is_emoji(text[end]) or text[end] in _EMOJI_PARTS):
         end += 1
     return end
+
+
+def _laugh_end(text: str, position: int, stop: int) -> int | None:
+    """End of a laugh mark glued to Japanese text (``だったｗｗｗ``, ``それなw``, ``した笑``).
+
+    A run of w or ｗ counts after a Japanese character when no Latin word, file name or
+    URL goes on (``ｗｅｂ``, ``www.``); a bare 笑 after kana or a terminator only where a
+    blank, a terminator, an emoji or the paragraph end follows (``笑顔``, ``笑った`` are words).
+    """
+    before = text[position - 1] if position else ""
+    if not before or not _is_wide(before) or _is_latin_alnum(before):
+        return None
+    mark = text[position]
+    if mark not in _LAUGH_MARKS:
+        return None
+    end = position
+    while end < stop and text[end] in _LAUGH_MARKS[mark]:
+        end += 1
+    after = text[end] if end < stop else " "
+    if mark != "笑":
+        return None if _is_latin_alnum(after) or after in _URL_MARKS else end
+    opens = _is_kana(before) or before in TERMINATORS
+    closes = after.isspace() or after in TERMINATORS or _is_emoji(after)
+    return end if opens and closes else None
 
 
 def _extend_over_arms(text: str, position: int, stop: int) -> int:
@@ -416,6 +508,8 @@ def join_lines(text: str) -> str:
 
 def _ends_sentence(text: str, position: int, *, begin: int) -> bool:
     char = text[position]
+    if char in "?!." and _inside_url(text, position):
+        return False  # http://example.com/?q=1
     if char == ".":
         return _latin_full_stop_ends(text, position, begin=begin)
     if char not in TERMINATORS:
@@ -452,6 +546,17 @@ def _latin_full_stop_ends(text: str, position: int, *, begin: int) -> bool:
     next_char = text[following]
     spaced = following > position + 1
     return _is_wide(next_char) or (spaced and next_char.isascii() and next_char.isupper())
+
+
+def _inside_url(text: str, position: int) -> bool:
+    """Whether the mark at *position* is inside a URL: one goes on after it, glued."""
+    after = text[position + 1] if position + 1 < len(text) else " "
+    if not after.isascii() or after.isspace() or after in CLOSING_MARKS:
+        return False
+    token_start = position
+    while token_start and text[token_start - 1].isascii() and not text[token_start - 1].isspace():
+        token_start -= 1
+    return _URL_START.match(text, token_start, position) is not None
 
 
 def _opens_with_number(text: str, position: int, begin: int) -> bool:
@@ -572,8 +677,16 @@ def _trim(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _is_bracket(char: str) -> bool:
+    return char in BRACKET_PAIRS or char in CLOSING_MARKS
+
+
 def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _is_kana(char: str) -> bool:
+    return "\u3041" <= char <= "\u30ff"
 
 
 def _is_hiragana(char: str) -> bool:
