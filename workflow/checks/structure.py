@@ -1,0 +1,187 @@
+"""Shape of the translation: Q114 sentence count and Q115 length ratio.
+
+The length bounds per language come from the project's own reviewed entries:
+:func:`calibrate` computes them (``workflow check --calibrate`` prints them as a
+``[tool.workflow.check]`` table) and :class:`~workflow.checks.context.CheckContext` holds them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from workflow.checks.context import CheckContext
+from workflow.checks.rules import Entry
+from workflow.diagnostics import Diagnostic
+
+#: Bracketed or quoted passages; sentence ends inside them do not count.
+_SOURCE_QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|（[^（）]*）|\([^()]*\)|【[^【】]*】")
+_TARGET_QUOTED = re.compile(r"«[^«»]*»|„[^„“]*“|“[^“”]*”|‘[^‘’]*’|\([^()]*\)|\[[^\[\]]*\]")
+_SOURCE_END = re.compile(r"[。！？!?]+")
+#: A sentence end: . ! ? … (runs count once) followed by the end or by a capital letter,
+#: a digit or an opening quote after whitespace.
+_TARGET_END = re.compile(r"(?<![.!?…])[.!?…]+(?=[»”“’)\]]*(?:$|\s+[«„“\"(\[]?[\d\w]))")
+#: Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "г",
+        "гг",
+        "в",
+        "вв",
+        "т",
+        "е",
+        "д",
+        "п",
+        "пр",
+        "др",
+        "им",
+        "ул",
+        "стр",
+        "см",
+        "млн",
+        "млрд",
+        "тыс",
+        "руб",
+        "долл",
+        "ок",
+        "ж",
+        "жж",
+        "т.б",
+        "т.с.с",
+        "б.з.д",
+        "ғ",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "approx",
+    ]
+)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
+
+
+def source_sentences(text: str) -> tuple[int, bool]:
+    """Sentence ends of a Japanese *text* outside brackets, and whether it ends in ``――。``.
+
+    >>> source_sentences("「今日はここまで。」彼は言った。時間――。")
+    (2, True)
+    """
+    text = text.strip()
+    while True:
+        stripped = _SOURCE_QUOTED.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    ends = len(_SOURCE_END.findall(text))
+    return ends, text.rstrip("。").endswith("――")
+
+
+def target_sentences(text: str) -> int:
+    """Sentence ends of a translation outside quotes and brackets (abbreviations skipped).
+
+    >>> target_sentences("In 1989 (see p. 3) Mr. Smith came. He left «later. Much.» Then?")
+    3
+    """
+    text = text.strip()
+    while True:
+        stripped = _TARGET_QUOTED.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    count = 0
+    for match in _TARGET_END.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, match.start())
+        word = before.group(1).lower() if before else ""
+        if match.group() == "." and (len(word) == 1 or word in _ABBREVIATIONS):
+            continue
+        count += 1
+    return count
+
+
+def check_sentence_count(entry: Entry, context: CheckContext) -> list[Diagnostic]:
+    """Q114: as many sentences as the source; a ``――。`` ending may continue in the next entry."""
+    expected, continues = source_sentences(entry.source)
+    found = target_sentences(entry.translation)
+    low = expected - 1 if continues else expected
+    if low <= found <= expected:
+        return []
+    what = "added" if found > expected else "missing"
+    return [
+        entry.finding(
+            "Q114",
+            f"{found} sentence(s) in the translation, {expected} in the source "
+            f"(a sentence {what}?)",
+            detail=f"{found}/{expected}",
+            hint="translate sentence by sentence; waive with '# workflow: ignore Q114' when "
+            "a split is intended",
+        )
+    ]
+
+
+#: Entries shorter than this (source characters) are not length-checked: titles and names
+#: vary too much.
+MIN_SOURCE_CHARS = 8
+
+
+def check_length_ratio(entry: Entry, context: CheckContext) -> list[Diagnostic]:
+    """Q115: len(translation) / len(source) within the language's calibrated bounds."""
+    bounds = context.length_ratio(entry.lang)
+    source, target = len(entry.source.strip()), len(entry.translation.strip())
+    if bounds is None or source < MIN_SOURCE_CHARS:
+        return []
+    low, high = bounds
+    ratio = target / source
+    if low <= ratio <= high:
+        return []
+    what = "short (truncated?)" if ratio < low else "long (padded, or another entry's?)"
+    return [
+        entry.finding(
+            "Q115",
+            f"translation is {ratio:.2f}× the source length, too {what}; "
+            f"reviewed {entry.lang} entries are {low:.2f}–{high:.2f}×",
+            detail=f"{ratio:.2f}",
+            hint="compare with the source; recompute the bounds with 'workflow check --calibrate'",
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Length-ratio bounds for one language and the reviewed entries they come from."""
+
+    lang: str
+    entries: int
+    low: float
+    high: float
+
+
+#: Margin around the reviewed entries' extremes, on the log scale (about ±20 %).
+CALIBRATION_MARGIN = 0.18
+
+
+def calibrate(lang: str, pairs: Iterable[tuple[str, str]]) -> Calibration | None:
+    """Bounds that contain every reviewed (source, translation) pair of *lang*, widened by
+    :data:`CALIBRATION_MARGIN`; ``None`` with fewer than 10 usable entries."""
+    ratios = [
+        len(target.strip()) / len(source.strip())
+        for source, target in pairs
+        if len(source.strip()) >= MIN_SOURCE_CHARS and target.strip()
+    ]
+    if len(ratios) < 10:
+        return None
+    low = math.exp(math.log(min(ratios)) - CALIBRATION_MARGIN)
+    high = math.exp(math.log(max(ratios)) + CALIBRATION_MARGIN)
+    return Calibration(lang, len(ratios), math.floor(low * 10) / 10, math.ceil(high * 10) / 10)
