@@ -57,20 +57,23 @@ def build_project(
     report.say("check", f"{errors} error(s), {warnings} warning(s) (details: workflow check)")
     echo(report.lines[-1])
     export_langs = [*([project.config.source_language] if export_original else []), *langs]
-    drafts = _draft_modes(project, langs, docs, final)
+    drafts = _draft_modes(project, langs, docs, final, report.findings)
     for lang in export_langs:
         for doc_id in (path.stem for path in project.source_paths(docs)):
             draft = drafts.get((lang, doc_id), False)
-            results = export_project(project, [lang], formats, [doc_id], draft=draft)
+            results = export_project(
+                project, [lang], formats, [doc_id], draft=draft, findings=report.findings
+            )
             report.exports += results
             for result in results:
                 mode = " (draft)" if draft and result.status == "written" else ""
                 where = result.path.relative_to(project.root)
                 report.say("export", f"{result.status}{mode} {where}")
                 echo(report.lines[-1])
-            refused = next((r for r in results if r.status == "incomplete"), None)
+            refused = next((r for r in results if r.status in ("incomplete", "refused")), None)
             for problem in refused.problems if refused else ():
-                report.say("", f"  not reviewed: {problem}")
+                label = "not reviewed" if refused.status == "incomplete" else "check error"
+                report.say("", f"  {label}: {problem}")
                 echo(report.lines[-1])
     return report
 
@@ -104,8 +107,17 @@ def _untranslated_by_language(
 
 
 def _draft_modes(
-    project: Project, langs: Sequence[str], docs: list[str] | None, final: bool
+    project: Project,
+    langs: Sequence[str],
+    docs: list[str] | None,
+    final: bool,
+    findings: Sequence[Diagnostic],
 ) -> dict[tuple[str, str], bool]:
-    """``(lang, doc_id) → draft?``: draft where not every segment is reviewed (unless final)."""
+    """``(lang, doc_id) → draft?``: draft where not every segment is reviewed or the check
+    found errors (unless final: then export refuses)."""
+    failing = {item.path for item in findings if item.counts_as_error()}
     rows = project_status(project, docs, list(langs), glossary_checks=False)
-    return {(row.lang, row.doc): not final and row.reviewed < row.total for row in rows}
+    return {
+        (row.lang, row.doc): not final and (row.reviewed < row.total or row.path in failing)
+        for row in rows
+    }

@@ -49,6 +49,12 @@ class Diagnostic:
     def location(self) -> str:
         return f"{self.path}:{self.line}"
 
+    def __str__(self) -> str:
+        """``path:line: severity CODE message (hint)``, as in the text report."""
+        label = f"{self.severity} (waived)" if self.waived else self.severity
+        text = f"{self.location()}: {label} {self.code} {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
     def strict(self) -> Diagnostic:
         """This finding with warnings raised to errors (``--strict``)."""
         return replace(self, severity="error") if self.severity == "warning" else self
@@ -71,11 +77,7 @@ def summary(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
 
 def render_text(diagnostics: list[Diagnostic]) -> str:
     """One line per finding, ``path:line: severity CODE message (hint)``, then a summary."""
-    lines = []
-    for item in sorted(diagnostics, key=sort_key):
-        label = f"{item.severity} (waived)" if item.waived else item.severity
-        text = f"{item.location()}: {label} {item.code} {item.message}"
-        lines.append(f"{text} ({item.hint})" if item.hint else text)
+    lines = [str(item) for item in sorted(diagnostics, key=sort_key)]
     counts = summary(diagnostics)
     lines.append(
         f"{counts['error']} error(s), {counts['warning']} warning(s), "

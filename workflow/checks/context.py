@@ -12,9 +12,9 @@ from workflow.morphology import normalize, words
 #: Bounds of len(translation) / len(source) per language, calibrated on the project's reviewed
 #: entries (``workflow check --calibrate``); ``[tool.workflow.check] length-ratio`` overrides.
 DEFAULT_LENGTH_RATIO: dict[str, tuple[float, float]] = {
-    "en": (1.3, 5.3),
-    "ru": (1.5, 5.6),
-    "kk": (1.4, 5.6),
+    "en": (1.7, 4.8),
+    "ru": (1.4, 5.0),
+    "kk": (1.6, 5.0),
 }
 
 

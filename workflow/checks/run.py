@@ -46,6 +46,7 @@ from workflow.errors import InputError
 from workflow.fsio import read_input_bytes
 from workflow.glossary import Glossary, load_glossary
 from workflow.po_parse import parse_po_bytes
+from workflow.pofile import load_po
 from workflow.project import Project
 
 Check = Callable[[Entry, CheckContext], list[Diagnostic]]
@@ -336,6 +337,22 @@ def _check_job_in_worker(job: _Job) -> CatalogResult:
 
 def _check_job(job: _Job, context: CheckContext) -> CatalogResult:
     return analyse_catalog(parse_po_bytes(job.data, job.path), job.shown, job.lang, context)
+
+
+def reviewed_pairs(
+    project: Project, lang: str, doc_ids: list[str] | None = None
+) -> list[tuple[str, str]]:
+    """(source, translation) of every reviewed entry of *lang* (for calibration)."""
+    pairs = []
+    for source in project.source_paths(doc_ids):
+        po_path = project.po_path(lang, source.stem)
+        if not po_path.is_file():
+            continue
+        for entry in load_po(po_path):
+            translation = _translation(entry)
+            if entry.msgid and not entry.obsolete and not entry.fuzzy and translation.strip():
+                pairs.append((entry.msgid, translation))
+    return pairs
 
 
 def glossary_findings_count(findings: Iterable[Diagnostic]) -> int:

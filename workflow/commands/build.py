@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from workflow.build import build_project
 from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, add_lang_option
 from workflow.commands.export import add_format_option
-from workflow.export.pipeline import FORMATS
+from workflow.export import FORMATS
 from workflow.project import Project
 
 
@@ -25,12 +24,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--final",
         action="store_true",
-        help="refuse languages with unreviewed segments instead of exporting drafts",
+        help="refuse languages with unreviewed segments or check errors (removing their "
+        "previous exports) instead of exporting drafts",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
+    from workflow.build import build_project
+
     langs = [project.require_language(lang) for lang in args.langs or project.languages]
     with project.lock("build"):
         report = build_project(
@@ -42,6 +44,6 @@ def run(args: argparse.Namespace, project: Project) -> int:
             export_original=not args.langs or project.config.source_language in langs,
         )
     failed = any(item.counts_as_error() for item in report.findings) or any(
-        result.status == "incomplete" for result in report.exports
+        result.status in ("incomplete", "refused") for result in report.exports
     )
     return EXIT_FINDINGS if failed else EXIT_OK

@@ -28,22 +28,24 @@ import weasyprint
 import workflow
 from workflow import assemble as assembly
 from workflow.clock import source_date_epoch
+from workflow.diagnostics import Diagnostic
 from workflow.document import Document
 from workflow.errors import ExportError
-from workflow.export import fonts
+from workflow.export import FORMATS, fonts
 from workflow.export.conventions import conventions
 from workflow.export.docx import render_docx
 from workflow.export.pdf import draft_notice, render_pdf
 from workflow.fsio import atomic_write_bytes, atomic_write_text
 from workflow.project import Project
 
-FORMATS = ("pdf", "docx")
+__all__ = ["FORMATS", "ExportResult", "export_project"]
+
 STAMPS_DIR = ".stamps"
 
 #: format -> renderer(translated document, timestamp) -> file bytes
 RENDERERS: dict[str, Callable[..., bytes]] = {"pdf": render_pdf, "docx": render_docx}
 
-ExportStatus = Literal["written", "unchanged", "incomplete"]
+ExportStatus = Literal["written", "unchanged", "incomplete", "refused"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ class ExportResult:
     fmt: str
     path: Path
     status: ExportStatus
-    problems: tuple[assembly.Problem, ...] = ()  # unreviewed segments (refused or marked)
+    #: unreviewed segments (incomplete or marked as draft), or the check errors (refused)
+    problems: tuple[assembly.Problem | Diagnostic, ...] = ()
 
 
 def export_project(
@@ -64,21 +67,73 @@ def export_project(
     formats: Sequence[str] = FORMATS,
     docs: Sequence[str] | None = None,
     draft: bool = False,
+    findings: Sequence[Diagnostic] | None = None,
 ) -> list[ExportResult]:
     """Export every selected document in every language and format.
 
     *langs* may include the source language (the original).  In final mode a language with
-    unreviewed segments is not written: its results have status ``incomplete`` and list the
-    problems.  Other errors (a missing font, a character no font has) raise
+    check errors is not written (status ``refused``, the errors as problems), nor one with
+    unreviewed segments (status ``incomplete``, the segments as problems); either way its
+    previous output is removed, so no stale file stays published.  *findings* are the check
+    results of these catalogs if the caller has them (otherwise they are read from the check
+    cache or computed).  Other errors (a missing font, a character no font has) raise
     :class:`ExportError`.  The caller holds the project lock.
     """
     for fmt in formats:
         if fmt not in RENDERERS:
             raise ExportError(f"unknown format {fmt!r}", hint=f"choose from {', '.join(FORMATS)}")
+    documents = project.documents(list(docs) if docs else None)
+    errors = {} if draft else _check_errors(project, langs, documents, findings)
     results: list[ExportResult] = []
-    for document in project.documents(list(docs) if docs else None):
+    for document in documents:
         for lang in langs:
-            results += _export_one(project, document, lang, formats, draft)
+            blocking = errors.get(project.po_path(lang, document.doc_id), ())
+            if blocking:
+                results += _refuse(project, document, lang, formats, "refused", blocking)
+            else:
+                results += _export_one(project, document, lang, formats, draft)
+    return results
+
+
+def _check_errors(
+    project: Project,
+    langs: Sequence[str],
+    documents: Sequence[Document],
+    findings: Sequence[Diagnostic] | None,
+) -> dict[Path, tuple[Diagnostic, ...]]:
+    """Unwaived check errors per catalog path, for the target languages among *langs*."""
+    from workflow.checks import analyse_project
+
+    targets = [lang for lang in langs if lang != project.config.source_language]
+    if not targets:
+        return {}
+    if findings is None:
+        results = analyse_project(
+            project, targets, [document.doc_id for document in documents], missing="skip"
+        )
+        findings = [item for result in results.values() if result for item in result.findings]
+    errors: dict[Path, list[Diagnostic]] = {}
+    for item in findings:
+        if item.counts_as_error():
+            errors.setdefault(project.root / item.path, []).append(item)
+    return {path: tuple(items) for path, items in errors.items()}
+
+
+def _refuse(
+    project: Project,
+    document: Document,
+    lang: str,
+    formats: Sequence[str],
+    status: ExportStatus,
+    problems: Sequence[assembly.Problem | Diagnostic],
+) -> list[ExportResult]:
+    """Results for a language that may not be published; its previous outputs are removed."""
+    results = []
+    for fmt in formats:
+        path = project.export_path(lang, document.doc_id, fmt)
+        for stale in (path, stamp_path(project, lang, document.doc_id, fmt)):
+            stale.unlink(missing_ok=True)
+        results.append(ExportResult(lang, document.doc_id, fmt, path, status, tuple(problems)))
     return results
 
 
@@ -98,10 +153,7 @@ def _export_one(
     try:
         translated = assembly.assemble(project, document, lang, draft=draft)
     except assembly.IncompleteTranslationError as exc:
-        return results + [
-            ExportResult(lang, document.doc_id, fmt, path(fmt), "incomplete", tuple(exc.problems))
-            for fmt in pending
-        ]
+        return results + _refuse(project, document, lang, pending, "incomplete", exc.problems)
     fonts.check_coverage(translated, _labels(translated))
     timestamp = export_timestamp(translated)
     for fmt in pending:
