@@ -5,7 +5,7 @@ fuzzy entries are listed as info findings.  Each finding is a
 :class:`~workflow.diagnostics.Diagnostic` with a stable code from :data:`RULES`:
 
 * :mod:`~workflow.checks.terms` — glossary (G001, G002);
-* :mod:`~workflow.checks.numbers` — numbers, percentages and units (Q101, Q117);
+* :mod:`~workflow.checks.quantities` — numbers, percentages and units (Q101, Q117);
 * :mod:`~workflow.checks.typography` — brackets, end punctuation, spaces, doubled words,
   quotation marks, dashes (Q102, Q103, Q105, Q106, Q107, Q111, Q112);
 * :mod:`~workflow.checks.script` — homoglyphs, Japanese left over, foreign words,

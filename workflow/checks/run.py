@@ -22,7 +22,7 @@ import polib
 from workflow.cache import KeyedStore, code_version, content_key
 from workflow.checks.context import CheckContext
 from workflow.checks.markup import check_addresses, check_markup
-from workflow.checks.numbers import check_numbers, check_units
+from workflow.checks.quantities import check_numbers, check_units
 from workflow.checks.rules import GLOSSARY_CODES, RULES, Entry
 from workflow.checks.script import (
     check_foreign_words,
@@ -170,7 +170,7 @@ def analyse_catalog(po: polib.POFile, path: str, lang: str, context: CheckContex
                 entry.linenum,
                 code,
                 RULES[code].severity,
-                f"{what} ({index} of {len(entries)}; {len(active)} entries in the catalog)",
+                f"{what} entry ({index} of {len(entries)}; the catalog has {len(active)})",
             )
             for index, entry in enumerate(entries, start=1)
         ]

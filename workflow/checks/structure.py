@@ -97,7 +97,7 @@ def target_sentences(text: str) -> int:
     """
     text = text.strip()
     while True:
-        stripped = _TARGET_QUOTED.sub("", text)
+        stripped = _TARGET_QUOTED.sub(_quoted_stand_in, text)
         if stripped == text:
             break
         text = stripped
@@ -105,10 +105,17 @@ def target_sentences(text: str) -> int:
     for match in _TARGET_END.finditer(text):
         before = _WORD_BEFORE.search(text, 0, match.start())
         word = before.group(1).lower() if before else ""
-        if match.group() == "." and (len(word) == 1 or word in _ABBREVIATIONS):
+        at_end = not text[match.end() :].strip("»”“’)] ")
+        if match.group() == "." and not at_end and (len(word) == 1 or word in _ABBREVIATIONS):
             continue
         count += 1
     return count
+
+
+def _quoted_stand_in(match: re.Match[str]) -> str:
+    """A quoted passage shrinks to one word, keeping a sentence end it closes with."""
+    inner = match.group()[1:-1].rstrip()
+    return "quote" + (inner[-1] if inner and inner[-1] in ".!?…" else "")
 
 
 def check_sentence_count(entry: Entry, context: CheckContext) -> list[Diagnostic]:
@@ -144,7 +151,7 @@ def length_ratio(source: str, translation: str) -> float | None:
     translations often drop; ``None`` for sources under :data:`MIN_SOURCE_CHARS`.
 
     >>> round(length_ratio("ペレストロイカ(改革)のお陰である。", "Thanks to perestroika."), 2)
-    1.29
+    1.57
     """
     length = len(_GLOSS.sub("", source).strip())
     if length < MIN_SOURCE_CHARS:
