@@ -20,9 +20,9 @@ from workflow.diagnostics import Diagnostic
 _SOURCE_QUOTED = re.compile(r"「[^「」]*」|『[^『』]*』|（[^（）]*）|\([^()]*\)|【[^【】]*】")
 _TARGET_QUOTED = re.compile(r"«[^«»]*»|„[^„“]*“|“[^“”]*”|‘[^‘’]*’|\([^()]*\)|\[[^\[\]]*\]")
 _SOURCE_END = re.compile(r"[。！？!?]+")
-#: A sentence end: . ! ? … (runs count once) followed by the end or by a capital letter,
-#: a digit or an opening quote after whitespace.
-_TARGET_END = re.compile(r"(?<![.!?…])[.!?…]+(?=[»”“’)\]]*(?:$|\s+[«„“\"(\[]?[\d\w]))")
+#: A sentence end: . ! ? … (runs count once) followed by the end of the text, or by
+#: whitespace and a capital letter, a digit or an opening quote or bracket.
+_TARGET_END = re.compile(r"(?<![.!?…])[.!?…]+[»”“’)\]]*(?=$|\s+([«„“\"(\[]?)(\w))")
 #: Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
     [
@@ -101,15 +101,21 @@ def target_sentences(text: str) -> int:
         if stripped == text:
             break
         text = stripped
-    count = 0
-    for match in _TARGET_END.finditer(text):
-        before = _WORD_BEFORE.search(text, 0, match.start())
-        word = before.group(1).lower() if before else ""
-        at_end = not text[match.end() :].strip("»”“’)] ")
-        if match.group() == "." and not at_end and (len(word) == 1 or word in _ABBREVIATIONS):
-            continue
-        count += 1
-    return count
+    return sum(1 for match in _TARGET_END.finditer(text) if _ends_sentence(text, match))
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether a candidate end really ends a sentence: at the end of the text, or before a
+    capital, a digit or an opening quote; a full stop after an initial or an abbreviation
+    ends one only at the end of the text."""
+    at_end = match.group(1) is None
+    if not at_end and not (match.group(1) or match.group(2).isupper() or match.group(2).isdigit()):
+        return False
+    if at_end or match.group().rstrip("»”“’)]") != ".":
+        return True
+    before = _WORD_BEFORE.search(text, 0, match.start())
+    word = before.group(1).lower() if before else ""
+    return len(word) != 1 and word not in _ABBREVIATIONS
 
 
 def _quoted_stand_in(match: re.Match[str]) -> str:
