@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from workflow.config import CheckSettings
-from workflow.glossary import Glossary
+from workflow.glossary import Glossary, SourceMatch
 from workflow.morphology import normalize, words
 
 #: Bounds of len(translation) / len(source) per language, calibrated on the project's reviewed
@@ -24,6 +24,20 @@ class CheckContext:
 
     glossary: Glossary | None = None
     settings: CheckSettings = field(default_factory=CheckSettings)
+    _source_terms: dict[str, list[SourceMatch]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def source_terms(self, source: str) -> list[SourceMatch]:
+        """Glossary terms in a Japanese *source* (remembered: every language checks it)."""
+        if self.glossary is None:
+            return []
+        found = self._source_terms.get(source)
+        if found is None:
+            if len(self._source_terms) >= 4096:
+                self._source_terms.clear()
+            found = self._source_terms[source] = self.glossary.find_source_terms(source)
+        return found
 
     def length_ratio(self, lang: str) -> tuple[float, float] | None:
         """``(low, high)`` bounds of translation/source length for *lang*, if known."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from workflow.checks.context import CheckContext
 from workflow.checks.rules import Entry
@@ -46,6 +47,7 @@ _URL = re.compile(
 _TRAILING = ".,;:!?)]’"
 
 
+@lru_cache(maxsize=1024)
 def addresses(text: str) -> list[str]:
     """URLs and e-mail addresses in *text* (full-width letters made ASCII first).
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from workflow.checks.context import CheckContext
 from workflow.checks.rules import Entry
@@ -107,6 +108,7 @@ def _digits_text(text: str) -> str:
     return _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=1024)
 def numbers(text: str) -> list[tuple[str, str]]:
     """Numbers written with digits (full-width too): (canonical number, character after it).
 
@@ -235,15 +237,31 @@ def check_units(entry: Entry, context: CheckContext) -> list[Diagnostic]:
     translation; a percentage written in digits keeps its % (or the word) right after it."""
     source = unicodedata.normalize("NFKC", entry.source)
     findings = []
-    for unit, pattern in _SOURCE_UNITS.items():
+    for unit in source_units(entry.source):
         target = _TARGET_UNITS.get((unit, entry.lang))
-        if target is None or not pattern.search(source):
+        if target is None:
             continue
         if not target.search(entry.translation):
             findings.append(_unit_finding(entry, unit, f"{unit} of the source is missing"))
         elif unit == "percent":
             findings += _bare_percentages(entry, source)
     return findings
+
+
+@lru_cache(maxsize=1024)
+def source_units(source: str) -> tuple[str, ...]:
+    """Units of the quantities in a Japanese *source* (``percent``, ``tonne`` …).
+
+    >>> source_units("約３０％、1,000トン。")
+    ('percent', 'tonne')
+    """
+    text = unicodedata.normalize("NFKC", source)
+    if not _DIGIT.search(text):
+        return ()
+    return tuple(unit for unit, pattern in _SOURCE_UNITS.items() if pattern.search(text))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _bare_percentages(entry: Entry, source: str) -> list[Diagnostic]:

@@ -293,9 +293,11 @@ def analyse_project(
             results[(lang, source.stem)] = CatalogResult.from_json(cached) if cached else None
             if cached is None:
                 todo[(lang, source.stem)] = (job, key)
-    for (slot, (job, key)), result in zip(
-        todo.items(), _run_jobs([job for job, _key in todo.values()], context, jobs), strict=True
+    by_document = sorted(todo, key=lambda slot: slot[1])  # a source's languages together
+    for slot, result in zip(
+        by_document, _run_jobs([todo[slot][0] for slot in by_document], context, jobs), strict=True
     ):
+        job, key = todo[slot]
         results[slot] = result
         store.put(job.shown, key, result.as_json())
     store.save()

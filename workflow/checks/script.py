@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from workflow.checks.context import CheckContext
 from workflow.checks.rules import Entry
@@ -91,10 +92,15 @@ def check_full_width(entry: Entry, context: CheckContext) -> list[Diagnostic]:
 
 
 #: The script each target language is written in, and the script that is foreign to it.
+#: A run of the foreign script that is a whole word, or a whole part of a hyphenated word
+#: (ODA in ODA-ның); runs inside a word of mixed letters are Q104's.
 _FOREIGN = {
-    "ru": ("Cyrillic", "Latin", re.compile(f"^[{_LATIN}]+$")),
-    "kk": ("Cyrillic", "Latin", re.compile(f"^[{_LATIN}]+$")),
-    "en": ("Latin", "Cyrillic", re.compile(f"^[{_CYRILLIC}]+$")),
+    lang: (own, foreign, re.compile(f"(?<![^\\W\\d_])[{letters}]+(?![^\\W\\d_])"))
+    for lang, own, foreign, letters in (
+        ("ru", "Cyrillic", "Latin", _LATIN),
+        ("kk", "Cyrillic", "Latin", _LATIN),
+        ("en", "Latin", "Cyrillic", _CYRILLIC),
+    )
 }
 _ROMAN = re.compile(r"^(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 #: Chemical element symbols, written in Latin in every language (Ta, Nb, Be, W).
@@ -230,17 +236,17 @@ def check_foreign_words(entry: Entry, context: CheckContext) -> list[Diagnostic]
     """
     if entry.lang not in _FOREIGN:
         return []
-    own, foreign, pattern = _FOREIGN[entry.lang]
+    own, foreign, run = _FOREIGN[entry.lang]
     allowed: frozenset[str] | None = None
     found: list[str] = []
-    for token in words(entry.translation):
-        for part in re.split(r"[-'’‐]", token.group()):
-            if not part or not pattern.match(part) or _ROMAN.match(part) or part in _ELEMENTS:
-                continue
-            if allowed is None:
-                allowed = context.allowed_words(entry.lang) | _source_words(entry.source)
-            if normalize(part) not in allowed:
-                found.append(part)
+    for match in run.finditer(entry.translation):
+        part = match.group()
+        if _ROMAN.match(part) or part in _ELEMENTS:
+            continue
+        if allowed is None:
+            allowed = context.allowed_words(entry.lang) | _source_words(entry.source)
+        if normalize(part) not in allowed:
+            found.append(part)
     if not found:
         return []
     listed = ", ".join(f"'{word}'" for word in dict.fromkeys(found))
@@ -258,6 +264,7 @@ def check_foreign_words(entry: Entry, context: CheckContext) -> list[Diagnostic]
 _ALPHABETIC_RUN = re.compile(f"[{_LATIN}{_CYRILLIC}]+")
 
 
+@lru_cache(maxsize=1024)
 def _source_words(source: str) -> frozenset[str]:
     """Latin and Cyrillic words of the (Japanese) source, full-width letters made ASCII."""
     text = unicodedata.normalize("NFKC", source)

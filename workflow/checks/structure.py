@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workflow.checks.context import CheckContext
 from workflow.checks.rules import Entry
@@ -73,6 +74,7 @@ _ABBREVIATIONS = frozenset(
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 
 
+@lru_cache(maxsize=1024)
 def source_sentences(text: str) -> tuple[int, bool]:
     """Sentence ends of a Japanese *text* outside brackets, and whether it ends in ``――。``.
 

@@ -13,12 +13,9 @@ from workflow.morphology import find_target_term, normalize, words
 
 def check_glossary(entry: Entry, context: CheckContext) -> list[Diagnostic]:
     """G001/G002: every term found in the source must be in the translation."""
-    glossary = context.glossary
-    if glossary is None:
-        return []
     findings = []
     seen: set[str] = set()
-    for match in glossary.find_source_terms(entry.source):
+    for match in context.source_terms(entry.source):
         term = match.term
         if term.id in seen:
             continue

@@ -8,6 +8,7 @@ conventions (« » and „ “ in Russian and Kazakh, “ ” and ‘ ’ in Eng
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from workflow.checks.context import CheckContext
 from workflow.checks.rules import Entry
@@ -26,7 +27,7 @@ def balanced(text: str, pairs: dict[str, str]) -> bool:
     """Whether quotes and brackets of *text* nest properly (``“`` closes ``„`` if open)."""
     closers = {close: open_ for open_, close in pairs.items()}
     stack: list[str] = []
-    for char in text:
+    for char in _marks(tuple(pairs.items())).findall(text):
         if stack and pairs.get(stack[-1]) == char:
             stack.pop()
         elif char in pairs:
@@ -34,6 +35,12 @@ def balanced(text: str, pairs: dict[str, str]) -> bool:
         elif char in closers:
             return False
     return not stack and text.count('"') % 2 == 0
+
+
+@lru_cache(maxsize=8)
+def _marks(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """A scan for the quote and bracket characters of *pairs*."""
+    return re.compile("[" + re.escape("".join(a + b for a, b in pairs)) + "]")
 
 
 def check_brackets(entry: Entry, context: CheckContext) -> list[Diagnostic]:
