@@ -46,8 +46,7 @@ def workflow(root: Path, *args: str, code: Path = REPO) -> float:
         [*command, "--project", str(root), *args],
         env=environment,
         cwd=code,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        capture_output=True,
         text=True,
     )
     seconds = time.perf_counter() - start
