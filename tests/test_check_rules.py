@@ -355,6 +355,10 @@ def test_q117_percentages_and_units(lang, good, bad):
     slip("Q117", lang, PERCENT_SOURCE, good, bad)
 
 
+def test_q117_counts_and_times_are_not_units():
+    assert not found("Q117", "2度訪れ、3回目で30人に会った。", "I went twice and met 30 people.", "en")
+
+
 def test_q117_full_width_percent_and_currency():
     source = "約３０％、３億ドル。"
     assert not found("Q117", source, "About 30%, 300 million dollars.", "en")
@@ -381,7 +385,7 @@ def test_q114_added_sentence(lang):
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("en", "In 1989 (see p. 3), when Mr. Gorbachev said «No. Never.» the U.S.S.R. stood."),
+        ("en", "In 1989 (see p. 3), when Mr. Gorbachev said «No. Never.» the U.S. Army stood."),
         ("ru", "В 1989 г. С. Накамура впервые увидел СССР, т. е. «империю. Закрытую»."),
         ("kk", "1989 ж. Ш. Накамура КСРО-ны алғаш рет көрді."),
     ],

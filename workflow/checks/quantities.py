@@ -218,7 +218,7 @@ _UNITS: dict[str, tuple[str, dict[str, str]]] = {
         {"en": r"roubles?|rubles?", "ru": r"рубл|\bруб\b", "kk": r"рубль|рубл"},
     ),
     "tenge": (r"テンゲ", {"en": r"tenge|₸", "ru": r"тенге|₸", "kk": r"теңге|₸"}),
-    "degree": (r"度(?!目)|℃|°", {"en": r"degree|°", "ru": r"градус|°", "kk": r"градус|°"}),
+    "degree": (r"℃|°C|度C", {"en": r"degree|°", "ru": r"градус|°", "kk": r"градус|°"}),
 }
 _NUMBER_PREFIX = r"\d(?:[\d,.]*\d)?\s*(?:万|億|千|百|兆)?\s*(?:余り|以上|強|弱)?\s*"
 _SOURCE_UNITS = {

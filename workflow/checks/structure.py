@@ -117,7 +117,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return True
     before = _WORD_BEFORE.search(text, 0, match.start())
     word = before.group(1).lower() if before else ""
-    return len(word) != 1 and word not in _ABBREVIATIONS
+    return len(word) != 1 and "." not in word and word not in _ABBREVIATIONS
 
 
 def _quoted_stand_in(match: re.Match[str]) -> str:
