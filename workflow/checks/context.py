@@ -12,9 +12,9 @@ from workflow.morphology import normalize, words
 #: Bounds of len(translation) / len(source) per language, calibrated on the project's reviewed
 #: entries (``workflow check --calibrate``); ``[tool.workflow.check] length-ratio`` overrides.
 DEFAULT_LENGTH_RATIO: dict[str, tuple[float, float]] = {
-    "en": (1.7, 4.8),
-    "ru": (1.4, 5.0),
-    "kk": (1.6, 5.0),
+    "en": (2.1, 3.9),
+    "ru": (1.9, 4.2),
+    "kk": (2.0, 4.2),
 }
 
 

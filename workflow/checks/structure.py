@@ -149,33 +149,37 @@ def check_sentence_count(entry: Entry, context: CheckContext) -> list[Diagnostic
 #: Entries shorter than this (source characters) are not length-checked: titles and names
 #: vary too much.
 MIN_SOURCE_CHARS = 8
-
+#: Characters of the translation forgiven on either side of the bounds: a short sentence's
+#: ratio varies more than a long one's.
+LENGTH_SLACK = 15
 
 _GLOSS = re.compile(r"（[^（）]*）|\([^()]*\)")
 
 
-def length_ratio(source: str, translation: str) -> float | None:
-    """len(translation) / len(source), the source without parenthesised glosses (改革), which
-    translations often drop; ``None`` for sources under :data:`MIN_SOURCE_CHARS`.
+def lengths(source: str, translation: str) -> tuple[int, int] | None:
+    """Characters of the source without parenthesised glosses (改革), which translations
+    often drop, and of the translation; ``None`` for sources under :data:`MIN_SOURCE_CHARS`.
 
-    >>> round(length_ratio("ペレストロイカ(改革)のお陰である。", "Thanks to perestroika."), 2)
-    1.57
+    >>> lengths("ペレストロイカ(改革)のお陰である。", "Thanks to perestroika.")
+    (14, 22)
     """
     length = len(_GLOSS.sub("", source).strip())
     if length < MIN_SOURCE_CHARS:
         return None
-    return len(translation.strip()) / length
+    return length, len(translation.strip())
 
 
 def check_length_ratio(entry: Entry, context: CheckContext) -> list[Diagnostic]:
-    """Q115: len(translation) / len(source) within the language's calibrated bounds."""
+    """Q115: the translation is between ``low × source - slack`` and ``high × source + slack``
+    characters long, with the language's calibrated bounds and :data:`LENGTH_SLACK`."""
     bounds = context.length_ratio(entry.lang)
-    ratio = length_ratio(entry.source, entry.translation)
-    if bounds is None or ratio is None:
+    measured = lengths(entry.source, entry.translation)
+    if bounds is None or measured is None:
         return []
-    low, high = bounds
-    if low <= ratio <= high:
+    (low, high), (source, target) = bounds, measured
+    if low * source - LENGTH_SLACK <= target <= high * source + LENGTH_SLACK:
         return []
+    ratio = target / source
     what = "short (truncated?)" if ratio < low else "long (padded, or another entry's?)"
     return [
         entry.finding(
@@ -203,15 +207,18 @@ CALIBRATION_MARGIN = 0.12
 
 
 def calibrate(lang: str, pairs: Iterable[tuple[str, str]]) -> Calibration | None:
-    """Bounds that contain every reviewed (source, translation) pair of *lang*, widened by
-    :data:`CALIBRATION_MARGIN`; ``None`` with fewer than 10 usable entries."""
-    ratios = [
-        ratio
+    """The tightest bounds that accept every reviewed (source, translation) pair of *lang*
+    (with :data:`LENGTH_SLACK`), widened by :data:`CALIBRATION_MARGIN`; ``None`` with fewer
+    than 10 usable entries."""
+    measured = [
+        found
         for source, target in pairs
-        if target.strip() and (ratio := length_ratio(source, target)) is not None
+        if target.strip() and (found := lengths(source, target)) is not None
     ]
-    if len(ratios) < 10:
+    if len(measured) < 10:
         return None
-    low = math.exp(math.log(min(ratios)) - CALIBRATION_MARGIN)
-    high = math.exp(math.log(max(ratios)) + CALIBRATION_MARGIN)
-    return Calibration(lang, len(ratios), math.floor(low * 10) / 10, math.ceil(high * 10) / 10)
+    lowest = min((target + LENGTH_SLACK) / source for source, target in measured)
+    highest = max(max(target - LENGTH_SLACK, 1) / source for source, target in measured)
+    low = math.exp(math.log(lowest) - CALIBRATION_MARGIN)
+    high = math.exp(math.log(highest) + CALIBRATION_MARGIN)
+    return Calibration(lang, len(measured), math.floor(low * 10) / 10, math.ceil(high * 10) / 10)
