@@ -4,7 +4,9 @@ Everything lives under ``<project>/.workflow-cache/`` (it holds its own ``.gitig
 ``CACHEDIR.TAG``, so git and backup tools skip it) and is always safe to delete.  A
 :class:`KeyedStore` is one JSON file mapping a name (a catalog path) to the key it was
 computed for and the stored value; a changed key is a miss, and saving keeps one record per
-name, so the file never grows beyond the project.
+name, so the file never grows beyond the project.  Each record also remembers the file's
+modification time, size and content digest, so an untouched file is not read again (as
+ruff's cache does); any write to the file changes its time and so its digest is recomputed.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -90,6 +93,7 @@ class KeyedStore:
         self.path = root / CACHE_DIR / f"{name}.json"
         self.enabled = enabled
         self._records: dict[str, dict[str, Any]] = self._read() if enabled else {}
+        self._files: dict[str, list[Any]] = {}
         self._dirty = False
 
     def _read(self) -> dict[str, dict[str, Any]]:
@@ -98,6 +102,24 @@ class KeyedStore:
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
+
+    def file_digest(self, name: str, path: str) -> tuple[str, bytes | None]:
+        """SHA-256 of the file at *path* (stored under *name*), and its bytes if they had to
+        be read; ``OSError`` if it cannot be read."""
+        status = os.stat(path)
+        stamp = [status.st_mtime_ns, status.st_size]
+        record = self._records.get(name)
+        known = record.get("file") if isinstance(record, dict) else None
+        if isinstance(known, list) and len(known) == 3 and known[:2] == stamp:
+            return known[2], None
+        with open(path, "rb") as stream:
+            data = stream.read()
+        digest = hashlib.sha256(data).hexdigest()
+        self._files[name] = [*stamp, digest]
+        if isinstance(record, dict) and self.enabled:
+            record["file"] = self._files[name]
+            self._dirty = True
+        return digest, data
 
     def get(self, name: str, key: str) -> Any | None:
         """The value stored for *name* under *key*, or ``None``."""
@@ -109,6 +131,8 @@ class KeyedStore:
     def put(self, name: str, key: str, value: Any) -> None:
         if self.enabled:
             self._records[name] = {"key": key, "value": value}
+            if name in self._files:
+                self._records[name]["file"] = self._files[name]
             self._dirty = True
 
     def save(self) -> None:

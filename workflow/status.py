@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from workflow.cache import KeyedStore, code_version, content_key
-from workflow.checks import analyse_project, glossary_findings_count
+from workflow.checks import analyse_project, glossary_findings_count, relative
 from workflow.checks.run import msgids_digest
 from workflow.fsio import read_input_bytes
 from workflow.project import Project
@@ -96,11 +96,15 @@ def _source_segments(
 ) -> dict[str, tuple[str, int]]:
     """``doc → (digest of its segment texts, number of segments)``, cached per source file."""
     store = KeyedStore(project.root, "sources", enabled=use_cache)
-    settings = project.config.model_dump_json()
+    base = content_key(code_version(), project.config.model_dump_json())
     found = {}
     for path in project.source_paths(doc_ids):
-        name = path.relative_to(project.root).as_posix()
-        key = content_key(code_version(), settings, read_input_bytes(path, "source"))
+        name = relative(project, path)
+        try:
+            digest, _data = store.file_digest(name, str(path))
+        except OSError:
+            digest = content_key(read_input_bytes(path, "source"))  # names the file
+        key = content_key(base, digest)
         cached = store.get(name, key)
         if cached is None:
             document = read_document(

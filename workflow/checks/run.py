@@ -46,7 +46,6 @@ from workflow.errors import InputError
 from workflow.fsio import read_input_bytes
 from workflow.glossary import Glossary, load_glossary
 from workflow.po_parse import parse_po_bytes
-from workflow.pofile import load_po
 from workflow.project import Project
 
 Check = Callable[[Entry, CheckContext], list[Diagnostic]]
@@ -243,7 +242,8 @@ def check_project(
 
     The glossary is loaded from the project unless given; a missing catalog is an error.
     """
-    glossary = glossary or load_glossary(project.glossary_path)
+    if glossary is None and not project.glossary_path.exists():
+        load_glossary(project.glossary_path)  # the error names the missing file
     results = analyse_project(
         project, langs, doc_ids, glossary, use_cache=use_cache, jobs=jobs, missing="error"
     )
@@ -264,49 +264,62 @@ def analyse_project(
 
     A missing catalog raises :class:`InputError` (``missing="error"``) or maps to ``None``.
     Results come from the cache where the key matches; the rest are checked (in *jobs*
-    worker processes, default: one per core, when there are many) and stored.
+    worker processes, default: one per core, when there are many) and stored.  The glossary
+    is read from the project unless given, and parsed only when a catalog needs checking.
     """
-    if glossary is None and project.glossary_path.exists():
-        glossary = load_glossary(project.glossary_path)
-    context = CheckContext(glossary, project.config.check)
-    base_key = _base_key(project, context)
     store = KeyedStore(project.root, "check", enabled=use_cache)
+    base_key = _base_key(project, glossary)
+    locales = project.locales_dir
+    shown_locales = relative(project, locales)
     results: dict[tuple[str, str], CatalogResult | None] = {}
     todo: dict[tuple[str, str], tuple[_Job, str]] = {}
     for lang in langs:
-        for source in project.source_paths(doc_ids):
-            po_path = project.po_path(lang, source.stem)
-            if not po_path.is_file():
-                if missing == "error":
-                    raise InputError(
-                        "catalog not found",
-                        path=po_path,
-                        hint="run 'workflow update' to create the catalogs",
-                    )
-                results[(lang, source.stem)] = None
+        for doc in (path.stem for path in project.source_paths(doc_ids)):
+            shown = f"{shown_locales}/{lang}/{doc}.po"
+            try:
+                digest, data = store.file_digest(shown, os.path.join(locales, lang, f"{doc}.po"))
+            except OSError:
+                results[(lang, doc)] = _missing(project.po_path(lang, doc), missing)
                 continue
-            job = _Job(
-                lang, relative(project, po_path), po_path, read_input_bytes(po_path, "PO file")
-            )
-            key = content_key(base_key, lang, job.shown, job.data)
-            cached = store.get(job.shown, key)
-            results[(lang, source.stem)] = CatalogResult.from_json(cached) if cached else None
+            key = content_key(base_key, lang, shown, digest)
+            cached = store.get(shown, key)
+            results[(lang, doc)] = CatalogResult.from_json(cached) if cached else None
             if cached is None:
-                todo[(lang, source.stem)] = (job, key)
-    by_document = sorted(todo, key=lambda slot: slot[1])  # a source's languages together
-    for slot, result in zip(
-        by_document, _run_jobs([todo[slot][0] for slot in by_document], context, jobs), strict=True
-    ):
-        job, key = todo[slot]
-        results[slot] = result
-        store.put(job.shown, key, result.as_json())
+                path = project.po_path(lang, doc)
+                data = data if data is not None else read_input_bytes(path, "PO file")
+                todo[(lang, doc)] = (_Job(lang, shown, path, data), key)
+    if todo:
+        if glossary is None and project.glossary_path.exists():
+            glossary = load_glossary(project.glossary_path)
+        context = CheckContext(glossary, project.config.check)
+        by_document = sorted(todo, key=lambda slot: slot[1])  # a source's languages together
+        jobs_in_order = [todo[slot][0] for slot in by_document]
+        for slot, result in zip(by_document, _run_jobs(jobs_in_order, context, jobs), strict=True):
+            job, key = todo[slot]
+            results[slot] = result
+            store.put(job.shown, key, result.as_json())
     store.save()
     return results
 
 
-def _base_key(project: Project, context: CheckContext) -> str:
-    glossary = context.glossary.model_dump_json() if context.glossary else ""
-    return content_key(code_version(), glossary, project.config.model_dump_json())
+def _missing(path: Path, missing: str) -> None:
+    """A catalog that does not exist: an error, or ``None`` (``missing="skip"``)."""
+    if missing == "error":
+        raise InputError(
+            "catalog not found", path=path, hint="run 'workflow update' to create the catalogs"
+        )
+
+
+def _base_key(project: Project, glossary: Glossary | None) -> str:
+    """What every catalog's key shares: code version, glossary, settings."""
+    if glossary is not None:
+        terms = glossary.model_dump_json().encode("utf-8")
+    else:
+        try:
+            terms = project.glossary_path.read_bytes()
+        except OSError:
+            terms = b""
+    return content_key(code_version(), terms, project.config.model_dump_json())
 
 
 def _run_jobs(jobs: list[_Job], context: CheckContext, workers: int | None) -> list[CatalogResult]:
@@ -350,7 +363,7 @@ def reviewed_pairs(
         po_path = project.po_path(lang, source.stem)
         if not po_path.is_file():
             continue
-        for entry in load_po(po_path):
+        for entry in parse_po_bytes(read_input_bytes(po_path, "PO file"), po_path):
             translation = _translation(entry)
             if entry.msgid and not entry.obsolete and not entry.fuzzy and translation.strip():
                 pairs.append((entry.msgid, translation))

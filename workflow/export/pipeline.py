@@ -72,51 +72,65 @@ def export_project(
     """Export every selected document in every language and format.
 
     *langs* may include the source language (the original).  In final mode a language with
-    check errors is not written (status ``refused``, the errors as problems), nor one with
-    unreviewed segments (status ``incomplete``, the segments as problems); either way its
-    previous output is removed, so no stale file stays published.  *findings* are the check
-    results of these catalogs if the caller has them (otherwise they are read from the check
-    cache or computed).  Other errors (a missing font, a character no font has) raise
-    :class:`ExportError`.  The caller holds the project lock.
+    unreviewed segments is not written (status ``incomplete``, the segments as problems), nor
+    one whose catalog has check errors (status ``refused``, the errors as problems); either
+    way a previous final output is removed (a draft is marked as such and stays), so no
+    stale file stays published.  *findings* are the check results of these catalogs if the
+    caller has them (otherwise they come from the check cache or are computed, once).  Other
+    errors (a missing font, a character no font has) raise :class:`ExportError`.  The
+    caller holds the project lock.
     """
     for fmt in formats:
         if fmt not in RENDERERS:
             raise ExportError(f"unknown format {fmt!r}", hint=f"choose from {', '.join(FORMATS)}")
     documents = project.documents(list(docs) if docs else None)
-    errors = {} if draft else _check_errors(project, langs, documents, findings)
+    gate = _Gate(project, langs, documents, findings, draft)
     results: list[ExportResult] = []
     for document in documents:
         for lang in langs:
-            blocking = errors.get(project.po_path(lang, document.doc_id), ())
-            if blocking:
-                results += _refuse(project, document, lang, formats, "refused", blocking)
-            else:
-                results += _export_one(project, document, lang, formats, draft)
+            results += _export_one(project, document, lang, formats, draft, gate)
     return results
 
 
-def _check_errors(
-    project: Project,
-    langs: Sequence[str],
-    documents: Sequence[Document],
-    findings: Sequence[Diagnostic] | None,
-) -> dict[Path, tuple[Diagnostic, ...]]:
-    """Unwaived check errors per catalog path, for the target languages among *langs*."""
-    from workflow.checks import analyse_project
+class _Gate:
+    """Unwaived check errors per catalog, computed for every selected catalog when first
+    needed (never in draft mode or for the original)."""
 
-    targets = [lang for lang in langs if lang != project.config.source_language]
-    if not targets:
-        return {}
-    if findings is None:
-        results = analyse_project(
-            project, targets, [document.doc_id for document in documents], missing="skip"
-        )
-        findings = [item for result in results.values() if result for item in result.findings]
-    errors: dict[Path, list[Diagnostic]] = {}
-    for item in findings:
-        if item.counts_as_error():
-            errors.setdefault(project.root / item.path, []).append(item)
-    return {path: tuple(items) for path, items in errors.items()}
+    def __init__(
+        self,
+        project: Project,
+        langs: Sequence[str],
+        documents: Sequence[Document],
+        findings: Sequence[Diagnostic] | None,
+        draft: bool,
+    ) -> None:
+        self.project = project
+        self.targets = [lang for lang in langs if lang != project.config.source_language]
+        self.doc_ids = [document.doc_id for document in documents]
+        self.findings = findings
+        self.draft = draft
+        self._errors: dict[str, tuple[Diagnostic, ...]] | None = None
+
+    def errors(self, lang: str, document: Document) -> tuple[Diagnostic, ...]:
+        if self.draft or lang not in self.targets:
+            return ()
+        if self._errors is None:
+            self._errors = self._collect()
+        path = self.project.po_path(lang, document.doc_id).relative_to(self.project.root)
+        return self._errors.get(path.as_posix(), ())
+
+    def _collect(self) -> dict[str, tuple[Diagnostic, ...]]:
+        from workflow.checks import analyse_project
+
+        findings = self.findings
+        if findings is None:
+            results = analyse_project(self.project, self.targets, self.doc_ids, missing="skip")
+            findings = [item for result in results.values() if result for item in result.findings]
+        errors: dict[str, list[Diagnostic]] = {}
+        for item in findings:
+            if item.counts_as_error():
+                errors.setdefault(item.path, []).append(item)
+        return {path: tuple(items) for path, items in errors.items()}
 
 
 def _refuse(
@@ -127,18 +141,33 @@ def _refuse(
     status: ExportStatus,
     problems: Sequence[assembly.Problem | Diagnostic],
 ) -> list[ExportResult]:
-    """Results for a language that may not be published; its previous outputs are removed."""
+    """Results for a language that may not be published; previous final outputs are removed
+    (a draft, marked as one inside, stays)."""
     results = []
     for fmt in formats:
         path = project.export_path(lang, document.doc_id, fmt)
-        for stale in (path, stamp_path(project, lang, document.doc_id, fmt)):
-            stale.unlink(missing_ok=True)
+        stamp = stamp_path(project, lang, document.doc_id, fmt)
+        if not _stamped_draft(stamp):
+            path.unlink(missing_ok=True)
+            stamp.unlink(missing_ok=True)
         results.append(ExportResult(lang, document.doc_id, fmt, path, status, tuple(problems)))
     return results
 
 
+def _stamped_draft(stamp: Path) -> bool:
+    try:
+        return json.loads(stamp.read_text("utf-8")).get("draft") is True
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def _export_one(
-    project: Project, document: Document, lang: str, formats: Sequence[str], draft: bool
+    project: Project,
+    document: Document,
+    lang: str,
+    formats: Sequence[str],
+    draft: bool,
+    gate: _Gate,
 ) -> list[ExportResult]:
     keys = {fmt: input_key(project, document, lang, fmt, draft) for fmt in formats}
     pending = [fmt for fmt in formats if not _up_to_date(project, document, lang, fmt, keys[fmt])]
@@ -148,18 +177,22 @@ def _export_one(
         for fmt in formats
         if fmt not in pending
     ]
+    if pending:
+        try:
+            translated = assembly.assemble(project, document, lang, draft=draft)
+        except assembly.IncompleteTranslationError as exc:
+            return results + _refuse(project, document, lang, pending, "incomplete", exc.problems)
+    errors = gate.errors(lang, document)
+    if errors:
+        return _refuse(project, document, lang, formats, "refused", errors)
     if not pending:
         return results
-    try:
-        translated = assembly.assemble(project, document, lang, draft=draft)
-    except assembly.IncompleteTranslationError as exc:
-        return results + _refuse(project, document, lang, pending, "incomplete", exc.problems)
     fonts.check_coverage(translated, _labels(translated))
     timestamp = export_timestamp(translated)
     for fmt in pending:
         data = RENDERERS[fmt](translated, timestamp)
         atomic_write_bytes(path(fmt), data)
-        _write_stamp(project, document, lang, fmt, keys[fmt], data)
+        _write_stamp(project, document, lang, fmt, keys[fmt], data, draft)
         results.append(
             ExportResult(lang, document.doc_id, fmt, path(fmt), "written", translated.problems)
         )
@@ -249,8 +282,8 @@ def _up_to_date(project: Project, document: Document, lang: str, fmt: str, key: 
 
 
 def _write_stamp(
-    project: Project, document: Document, lang: str, fmt: str, key: str, data: bytes
+    project: Project, document: Document, lang: str, fmt: str, key: str, data: bytes, draft: bool
 ) -> None:
-    stamp = {"inputs": key, "sha256": hashlib.sha256(data).hexdigest()}
+    stamp = {"inputs": key, "sha256": hashlib.sha256(data).hexdigest(), "draft": draft}
     path = stamp_path(project, lang, document.doc_id, fmt)
     atomic_write_text(path, json.dumps(stamp, indent=1, sort_keys=True) + "\n")
