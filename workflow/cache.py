@@ -27,20 +27,19 @@ _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This folder is a cache of the workflow tool; it is safe to delete.\n"
 )
-#: Code whose change must invalidate cached check and status results.
-_CODE = (
-    "checks",
-    "morphology",
-    "glossary.py",
-    "config.py",
-    "diagnostics.py",
-    "segment.py",
-    "source.py",
-    "document.py",
-    "po_parse.py",
-    "status.py",
-    "cache.py",
-)
+#: Code whose change must invalidate cached results, per kind of result.
+CODE = {
+    "check": (
+        "checks",
+        "morphology",
+        "glossary.py",
+        "config.py",
+        "diagnostics.py",
+        "po_parse.py",
+        "cache.py",
+    ),
+    "sources": ("segment.py", "source.py", "document.py", "config.py", "cache.py"),
+}
 _LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "polib", "pydantic")
 
 
@@ -55,11 +54,12 @@ def cache_dir(root: Path) -> Path:
 
 
 @functools.cache
-def code_version() -> str:
-    """Hash of the checking code and the versions of the libraries it relies on."""
+def code_version(kind: str) -> str:
+    """Hash of the code behind one *kind* of result (see :data:`CODE`) and the versions of
+    the libraries it relies on."""
     package = Path(workflow.__file__).parent
     digest = hashlib.sha256(workflow.__version__.encode())
-    for name in _CODE:
+    for name in CODE[kind]:
         path = package / name
         for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
             digest.update(file.relative_to(package).as_posix().encode() + b"\0")

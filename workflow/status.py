@@ -55,8 +55,10 @@ def project_status(
     ``glossary_checks=False`` leaves the glossary findings at 0.
     """
     langs = list(project.languages if langs is None else langs)
+    store = KeyedStore(project.root, "sources", enabled=use_cache)
+    segments = _source_segments(project, doc_ids, store)
     results = analyse_project(project, langs, doc_ids, use_cache=use_cache, missing="skip")
-    segments = _source_segments(project, doc_ids, use_cache)
+    store.save()  # only when every input was good: bad input changes nothing
     rows = []
     for source in project.source_paths(doc_ids):
         digest, count = segments[source.stem]
@@ -92,11 +94,11 @@ def project_status(
 
 
 def _source_segments(
-    project: Project, doc_ids: list[str] | None, use_cache: bool
+    project: Project, doc_ids: list[str] | None, store: KeyedStore
 ) -> dict[str, tuple[str, int]]:
-    """``doc → (digest of its segment texts, number of segments)``, cached per source file."""
-    store = KeyedStore(project.root, "sources", enabled=use_cache)
-    base = content_key(code_version(), project.config.model_dump_json())
+    """``doc → (digest of its segment texts, number of segments)``, cached per source file
+    in *store* (the caller saves it)."""
+    base = content_key(code_version("sources"), project.config.model_dump_json())
     found = {}
     for path in project.source_paths(doc_ids):
         name = relative(project, path)
@@ -117,7 +119,6 @@ def _source_segments(
             cached = [msgids_digest(texts), len(texts)]
             store.put(name, key, cached)
         found[path.stem] = (cached[0], cached[1])
-    store.save()
     return found
 
 
