@@ -484,3 +484,19 @@ def test_seeded_slips_in_the_real_catalogs_are_each_found(essay_project, capsys)
 def test_committed_catalogs_have_no_findings(essay_project, capsys):
     assert main(["--project", str(essay_project), "check", "--no-cache", "--strict"]) == 0
     assert capsys.readouterr().out == "0 error(s), 0 warning(s), 0 info, 0 waived\n"
+
+
+def test_q109_kazakh_in_russian_and_russian_in_kazakh():
+    assert found("Q109", S_WEIGHT, "Но именно поэтому оның салмағы ауыр.", "ru") == [
+        "Kazakh word(s) in Russian text: 'оның', 'салмағы'"
+    ]
+    assert found("Q109", S_1989, T_1989["ru"], "kk")  # the Russian sentence in the kk catalog
+    assert not found("Q109", S_1989, T_1989["kk"], "kk")
+    assert not found("Q109", "中村繁夫", "Сигэо Накамура", "kk")  # short: names
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_q106_line_break_inside(lang):
+    text = T_WEIGHT[lang]
+    middle = text.index(" ", len(text) // 2)
+    slip("Q106", lang, S_WEIGHT, text, text[:middle] + "\n" + text[middle + 1 :])

@@ -70,7 +70,7 @@ _RULES = (
         "warning",
         "Leading or trailing whitespace",
         "The translation starts or ends with whitespace (a space, tab, newline or no-break "
-        "space) that the source does not have.",
+        "space), or has a line break inside, that the source does not have.",
     ),
     Rule(
         "Q107",
@@ -94,7 +94,8 @@ _RULES = (
         "Word in the wrong script",
         "A Latin word in Russian or Kazakh text (or a Cyrillic word in English text) that is "
         "neither in the source, a glossary term, a Roman numeral or chemical symbol, nor in "
-        "the language's allow-list ([tool.workflow.check] allowed-words).",
+        "the language's allow-list ([tool.workflow.check] allowed-words); a Kazakh word in "
+        "Russian text; a Kazakh translation of 30+ letters without any Kazakh letter.",
     ),
     Rule(
         "Q110",

@@ -269,3 +269,37 @@ def _source_words(source: str) -> frozenset[str]:
     """Latin and Cyrillic words of the (Japanese) source, full-width letters made ASCII."""
     text = unicodedata.normalize("NFKC", source)
     return frozenset(normalize(run) for run in _ALPHABETIC_RUN.findall(text))
+
+
+_KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+_KAZAKH_WORD = re.compile(f"[^\\W\\d_]*[{_KAZAKH_LETTERS}][^\\W\\d_]*")
+_LETTER = re.compile(r"[^\W\d_]")
+#: A Kazakh translation this long (in letters) always has one of the Kazakh letters.
+KAZAKH_MIN_LETTERS = 30
+
+
+def check_cyrillic_language(entry: Entry, context: CheckContext) -> list[Diagnostic]:
+    """Q109 for the two Cyrillic languages: Kazakh words (ә ғ қ ң ө ұ ү һ і) in Russian
+    text, and a Kazakh translation without any Kazakh letter (Russian left in it)."""
+    if entry.lang == "ru":
+        found = list(dict.fromkeys(m.group() for m in _KAZAKH_WORD.finditer(entry.translation)))
+        if not found or found[0] in context.allowed_words("ru"):
+            return []
+        listed = ", ".join(f"'{word}'" for word in found)
+        message = f"Kazakh word(s) in Russian text: {listed}"
+    elif entry.lang == "kk":
+        letters = len(_LETTER.findall(entry.translation))
+        if letters < KAZAKH_MIN_LETTERS or _KAZAKH_WORD.search(entry.translation):
+            return []
+        found = [entry.translation[:40]]
+        message = f"no Kazakh letter (ә ғ қ ң ө ұ ү һ і) in {letters} letters: Russian text?"
+    else:
+        return []
+    return [
+        entry.finding(
+            "Q109",
+            message,
+            detail=found[0],
+            hint="translate it into the catalog's language",
+        )
+    ]

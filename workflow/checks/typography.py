@@ -134,6 +134,14 @@ def check_edge_whitespace(entry: Entry, context: CheckContext) -> list[Diagnosti
                     hint=f"remove the {side} whitespace",
                 )
             )
+    if "\n" in entry.translation.strip() and "\n" not in entry.source:
+        findings.append(
+            entry.finding(
+                "Q106",
+                "line break inside the translation that the source does not have",
+                hint="join the lines (a PO editor's Enter key)",
+            )
+        )
     return findings
 
 
