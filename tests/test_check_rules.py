@@ -500,3 +500,65 @@ def test_q106_line_break_inside(lang):
     text = T_WEIGHT[lang]
     middle = text.index(" ", len(text) // 2)
     slip("Q106", lang, S_WEIGHT, text, text[:middle] + "\n" + text[middle + 1 :])
+
+
+# --- the earlier rules, in every language -----------------------------------------------------
+
+S_STATS = "ラズノインポルトの統計はあるが現場がない。"
+S_ODA = "鉄道ルート修復のODAの調印。"
+#: code → (source, {language: (reviewed translation, slip)})
+EARLIER = {
+    "G001": (
+        S_STATS,
+        {
+            "en": (
+                "Raznoimport’s statistics existed, but not the sites.",
+                "Raznoexport’s statistics existed, but not the sites.",
+            ),
+            "ru": (
+                "Статистика Разноимпорта была, а объектов не было.",
+                "Статистика Разноэкспорта была, а объектов не было.",
+            ),
+            "kk": (
+                "Разноимпорттың статистикасы бар еді, нысандар жоқ.",
+                "Разноэкспорттың статистикасы бар еді, нысандар жоқ.",
+            ),
+        },
+    ),
+    "G002": (
+        S_ODA,
+        {
+            "en": (
+                "The signing of the ODA agreement for the railway.",
+                "The signing of the Oda agreement for the railway.",
+            ),
+            "ru": (
+                "Подписание соглашения ODA о ремонте железной дороги.",
+                "Подписание соглашения ОДА о ремонте железной дороги.",
+            ),
+            "kk": (
+                "Темір жолды жөндеу туралы ODA келісіміне қол қою.",
+                "Темір жолды жөндеу туралы ОДА келісіміне қол қою.",
+            ),
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("code", sorted(EARLIER))
+def test_glossary_rules_in_every_language(code, lang):
+    source, cases = EARLIER[code]
+    good, bad = cases[lang]
+    slip(code, lang, source, good, bad)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_q101_to_q105_in_every_language(lang):
+    good = T_1989[lang]
+    homoglyph = good.replace("a", "а", 1) if lang == "en" else good.replace("а", "a", 1)
+    slip("Q101", lang, S_1989, good, good.replace("1989", "1998"))
+    slip("Q102", lang, S_EMPIRE, T_EMPIRE[lang], T_EMPIRE[lang].replace("»", "").replace("”", ""))
+    slip("Q103", lang, S_1989, good, good[:-1])
+    slip("Q104", lang, S_1989, good, homoglyph)
+    slip("Q105", lang, S_1989, good, good.replace(" ", "  ", 1))
