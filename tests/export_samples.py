@@ -49,7 +49,7 @@ TRANSLATIONS: dict[str, list[str]] = {
         "Shigeo Nakamura",
         "I first visited Oskemen in the winter of 1995.",
         "The temperature had dropped to thirty degrees below zero.",
-        "This town is the centre of Kazakhstan's metallurgy.",
+        "This town is the centre of Kazakhstan’s metallurgy.",
         "Memories of the Smelter",
         "Inside, the plant was surprisingly warm.",
         "The engineers laughed: “Half the periodic table is here.”",

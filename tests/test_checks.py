@@ -23,9 +23,14 @@ from workflow.project import Project
 GLOSSARY = load_glossary(Path(__file__).parent / "data" / "glossary" / "terms.yaml")
 
 
+#: Rules about the shape of a whole translation; the short examples here are not realistic.
+SHAPE_CODES = ("Q114", "Q115")
+
+
 def codes(source: str, translation: str, lang: str = "ru") -> list[str]:
+    """Codes found for one entry, apart from the sentence-count and length rules."""
     entry = Entry("locales/ru/7.po", 10, source, translation, lang)
-    return [item.code for item in check_entry(entry, GLOSSARY)]
+    return [item.code for item in check_entry(entry, GLOSSARY) if item.code not in SHAPE_CODES]
 
 
 def test_glossary_term_inflected_is_accepted_and_missing_is_reported():
@@ -152,7 +157,7 @@ def test_catalog_waivers_counts_and_lines(tmp_path):
     assert by_code[("G001", False)].line == po[0].linenum
     assert by_code[("G001", True)].line == po[1].linenum
     assert by_code[("W001", False)].line == po[4].linenum
-    assert by_code[("Q201", False)].message.startswith("1 of 5 entries")
+    assert by_code[("Q201", False)].message == "untranslated entry (1 of 1; the catalog has 5)"
     assert by_code[("Q202", False)].line == po[2].linenum
     assert len(findings) == 5
 

@@ -13,6 +13,7 @@ import polib
 import pytest
 
 from tests.conftest import start_workflow
+from tests.test_build import EN
 from workflow.cli import EXIT_BROKEN_PIPE, build_parser, main
 from workflow.mt.ct2 import pip_command
 
@@ -38,7 +39,7 @@ def translated(make_project, monkeypatch) -> Path:
     assert run(root, "update", "--lang", "en") == 0
     po = polib.pofile(str(root / "locales" / "en" / "7.po"))
     for entry in po:
-        entry.msgstr = f"EN {entry.msgid}"
+        entry.msgstr = EN[entry.msgid]
     po.save()
     return root
 
@@ -96,6 +97,9 @@ def test_waived_finding_does_not_suggest_waiving_it(translated: Path, capsys) ->
         "    en: Moscow\n    ru: Москва\n    kk: Мәскеу\n",
         encoding="utf-8",
     )
+    po = polib.pofile(str(translated / "locales" / "en" / "7.po"))
+    po.find("私は1989年にモスクワを訪れた。").msgstr = "I visited the capital in 1989."
+    po.save()
     assert run(translated, "check", "--lang", "en") == 1
     unwaived = capsys.readouterr().out
     assert "G001" in unwaived and "waive with '# workflow: ignore G001'" in unwaived

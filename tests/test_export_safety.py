@@ -75,7 +75,8 @@ def test_markup_renders_literally_and_fetches_nothing(tmp_path, server, monkeypa
     project = make_project(tmp_path / "project")
     texts = payloads(server)
     write_catalog(project, "en", TRANSLATIONS["en"][:4] + texts)  # the body segments
-    assert main(["--project", str(project.root), "export", "--lang", "en"]) == 0
+    # --draft: a final export refuses markup in translations (check Q113) before rendering
+    assert main(["--project", str(project.root), "export", "--lang", "en", "--draft"]) == 0
     assert fetched == ["workflow-asset:export.css"]  # the package's own stylesheet only
     assert Recorder.requests == []
     pdf = project.export_path("en", "118", "pdf")
@@ -153,8 +154,16 @@ def test_long_unbreakable_token_wraps_inside_the_page(tmp_path) -> None:
     texts = list(TRANSLATIONS["en"])
     texts[4] = "A token follows: " + "X" * 10_000 + " and the sentence ends."
     write_catalog(project, "en", texts)
-    run, elapsed, peak_mib = run_measured(
-        tmp_path, "--project", str(project.root), "export", "--lang", "en", "--format", "pdf"
+    run, elapsed, peak_mib = run_measured(  # --draft: the token fails the checks (Q101, Q115)
+        tmp_path,
+        "--project",
+        str(project.root),
+        "export",
+        "--lang",
+        "en",
+        "--format",
+        "pdf",
+        "--draft",
     )
     assert run.returncode == 0, run.stderr
     pdf = project.root / "exports" / "en" / "118.pdf"

@@ -61,17 +61,20 @@ def build_project(
     echo(report.lines[-1])
     export_langs = [*([project.config.source_language] if export_original else []), *langs]
     report.progress = project_status(project, docs, list(langs), glossary_checks=False)
-    drafts = report.drafts = _draft_modes(report.progress, final)
+    drafts = report.drafts = _draft_modes(report.progress, final, report.findings)
     for lang in export_langs:
         for doc_id in (path.stem for path in project.source_paths(docs)):
             draft = drafts.get((lang, doc_id), False)
-            results = export_project(project, [lang], formats, [doc_id], draft=draft)
+            results = export_project(
+                project, [lang], formats, [doc_id], draft=draft, findings=report.findings
+            )
             report.exports += results
             report.say("export", f"{lang}/{doc_id}{' (draft)' * draft}: {_statuses(results)}")
             echo(report.lines[-1])
-            refused = next((r for r in results if r.status == "incomplete"), None)
+            refused = next((r for r in results if r.status in ("incomplete", "refused")), None)
             for problem in refused.problems if refused else ():
-                report.say("", f"  not reviewed: {problem}")
+                label = "not reviewed" if refused.status == "incomplete" else "check error"
+                report.say("", f"  {label}: {problem}")
                 echo(report.lines[-1])
     return report
 
@@ -127,6 +130,13 @@ def _untranslated_by_language(
     return counts
 
 
-def _draft_modes(rows: list[CatalogStatus], final: bool) -> dict[tuple[str, str], bool]:
-    """``(lang, doc_id) → draft?``: draft where not every segment is reviewed (unless final)."""
-    return {(row.lang, row.doc): not final and row.reviewed < row.total for row in rows}
+def _draft_modes(
+    rows: list[CatalogStatus], final: bool, findings: Sequence[Diagnostic]
+) -> dict[tuple[str, str], bool]:
+    """``(lang, doc_id) → draft?``: draft where not every segment is reviewed or the check
+    found errors (unless final: then export refuses)."""
+    failing = {item.path for item in findings if item.counts_as_error()}
+    return {
+        (row.lang, row.doc): not final and (row.reviewed < row.total or row.path in failing)
+        for row in rows
+    }

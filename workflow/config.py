@@ -83,6 +83,35 @@ class MtSettings(Settings):
         return value
 
 
+class CheckSettings(Settings):
+    """The ``[tool.workflow.check]`` table: per-language data for ``workflow check``.
+
+    ``allowed-words``: words in another script that a language's text may contain (ODA, AI);
+    ``length-ratio``: ``[low, high]`` bounds of translation/source length per language,
+    recomputed by ``workflow check --calibrate`` (built-in defaults otherwise).
+    """
+
+    allowed_words: dict[str, list[str]] = Field(default_factory=dict)
+    length_ratio: dict[str, tuple[float, float]] = Field(default_factory=dict)
+
+    @field_validator("allowed_words", "length_ratio")
+    @classmethod
+    def _known_languages(cls, value: dict[str, object]) -> dict[str, object]:
+        for lang in value:
+            _require_known(lang)
+        return value
+
+    @field_validator("length_ratio")
+    @classmethod
+    def _ordered_bounds(
+        cls, value: dict[str, tuple[float, float]]
+    ) -> dict[str, tuple[float, float]]:
+        for lang, (low, high) in value.items():
+            if not 0 < low < high:
+                raise ValueError(f"length-ratio for {lang} needs 0 < low < high, got {[low, high]}")
+        return value
+
+
 class ProjectConfig(Settings):
     """The ``[tool.workflow]`` table."""
 
@@ -98,6 +127,7 @@ class ProjectConfig(Settings):
     translation_team: str = ""
     bug_reports: str = ""
     mt: MtSettings = Field(default_factory=MtSettings)
+    check: CheckSettings = Field(default_factory=CheckSettings)
 
     @field_validator("source_language")
     @classmethod

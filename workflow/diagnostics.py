@@ -52,6 +52,12 @@ class Diagnostic:
     def location(self) -> str:
         return f"{self.path}:{self.line}"
 
+    def __str__(self) -> str:
+        """``path:line: severity CODE message (hint)``, as in the text report."""
+        label = f"{self.severity} (waived)" if self.waived else self.severity
+        text = f"{self.location()}: {label} {self.code} {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
     def strict(self) -> Diagnostic:
         """This finding with warnings raised to errors (``--strict``)."""
         return replace(self, severity="error") if self.severity == "warning" else self
@@ -77,13 +83,29 @@ def summary(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
     return {key: counts[key] for key in ("error", "warning", "info", "waived")}
 
 
+#: Codes listed once per entry in JSON and SARIF but summarised per catalog in text.
+SUMMARISED = {"Q201": "untranslated", "Q202": "fuzzy"}
+
+
 def render_text(diagnostics: list[Diagnostic]) -> str:
-    """One line per finding, ``path:line: severity CODE message (hint)``, then a summary."""
+    """One line per finding, ``path:line: severity CODE message (hint)``, then a summary.
+
+    Untranslated and fuzzy entries (Q201, Q202) get one line per catalog with their lines.
+    """
     lines = []
+    grouped: dict[tuple[str, str], list[Diagnostic]] = {}
     for item in sorted(diagnostics, key=sort_key):
-        label = f"{item.severity} (waived)" if item.waived else item.severity
-        text = f"{item.location()}: {label} {item.code} {item.message}"
-        lines.append(f"{text} ({item.hint})" if item.hint else text)
+        if item.code in SUMMARISED:
+            grouped.setdefault((item.path, item.code), []).append(item)
+        else:
+            lines.append(str(item))
+    for (path, code), items in grouped.items():
+        where = ", ".join(str(item.line) for item in items[:10])
+        more = f" and {len(items) - 10} more" if len(items) > 10 else ""
+        lines.append(
+            f"{path}:{items[0].line}: {items[0].severity} {code} {len(items)} "
+            f"{SUMMARISED[code]} entr{'y' if len(items) == 1 else 'ies'} (lines {where}{more})"
+        )
     counts = summary(diagnostics)
     lines.append(
         f"{counts['error']} error(s), {counts['warning']} warning(s), "

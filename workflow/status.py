@@ -1,13 +1,21 @@
-"""Translation progress per document and language, read from the PO files."""
+"""Translation progress per document and language, read from the PO files.
+
+Counts and glossary findings come from the same per-catalog results as ``workflow check``
+(:func:`workflow.checks.analyse_project`), so with a warm result cache nothing is parsed or
+checked again; whether a catalog lags behind its source is decided from a digest of the
+source's segments, cached per source file.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from workflow.checks import check_catalog, glossary_findings_count
-from workflow.glossary import Glossary, load_glossary
-from workflow.pofile import load_po
+from workflow.cache import KeyedStore, code_version, content_key
+from workflow.checks import analyse_project, glossary_findings_count, relative
+from workflow.checks.run import msgids_digest
+from workflow.fsio import read_input_bytes
 from workflow.project import Project
+from workflow.source import read_document
 
 
 @dataclass(frozen=True)
@@ -40,49 +48,78 @@ def project_status(
     langs: list[str] | None = None,
     *,
     glossary_checks: bool = True,
+    use_cache: bool = True,
 ) -> list[CatalogStatus]:
     """Status of every (document, language) catalog, in document then language order.
 
-    ``glossary_checks=False`` skips counting glossary findings (they stay 0).
+    ``glossary_checks=False`` leaves the glossary findings at 0.
     """
-    glossary = None
-    if glossary_checks and project.glossary_path.exists():
-        glossary = load_glossary(project.glossary_path)
+    langs = list(project.languages if langs is None else langs)
+    store = KeyedStore(project.root, "sources", enabled=use_cache)
+    segments = _source_segments(project, doc_ids, store)
+    results = analyse_project(project, langs, doc_ids, use_cache=use_cache, missing="skip")
+    store.save()  # only when every input was good: bad input changes nothing
     rows = []
-    for document in project.documents(doc_ids):
-        msgids = {segment.text for segment in document.segments()}
-        for lang in project.languages if langs is None else langs:
-            rows.append(_catalog_status(project, document.doc_id, lang, msgids, glossary))
+    for source in project.source_paths(doc_ids):
+        digest, count = segments[source.stem]
+        for lang in langs:
+            shown = str(project.po_path(lang, source.stem).relative_to(project.root))
+            result = results[(lang, source.stem)]
+            if result is None:
+                rows.append(
+                    CatalogStatus(
+                        source.stem, lang, shown, False, total=count, untranslated=count, stale=True
+                    )
+                )
+                continue
+            counts = result.counts
+            rows.append(
+                CatalogStatus(
+                    source.stem,
+                    lang,
+                    shown,
+                    exists=True,
+                    total=counts.total,
+                    reviewed=counts.reviewed,
+                    fuzzy=counts.fuzzy,
+                    untranslated=counts.untranslated,
+                    obsolete=counts.obsolete,
+                    glossary_findings=glossary_findings_count(result.findings)
+                    if glossary_checks
+                    else 0,
+                    stale=counts.msgids != digest,
+                )
+            )
     return rows
 
 
-def _catalog_status(
-    project: Project, doc: str, lang: str, msgids: set[str], glossary: Glossary | None
-) -> CatalogStatus:
-    path = project.po_path(lang, doc)
-    shown = str(path.relative_to(project.root))
-    if not path.exists():
-        return CatalogStatus(
-            doc, lang, shown, exists=False, total=len(msgids), stale=True, untranslated=len(msgids)
-        )
-    po = load_po(path)
-    active = [entry for entry in po if not entry.obsolete]
-    fuzzy = sum(1 for entry in active if entry.fuzzy and entry.msgstr)
-    untranslated = sum(1 for entry in active if not entry.msgstr)
-    findings = check_catalog(po, shown, lang, glossary) if glossary else []
-    return CatalogStatus(
-        doc,
-        lang,
-        shown,
-        exists=True,
-        total=len(active),
-        reviewed=len(active) - fuzzy - untranslated,
-        fuzzy=fuzzy,
-        untranslated=untranslated,
-        obsolete=len(po) - len(active),
-        glossary_findings=glossary_findings_count(findings),
-        stale={entry.msgid for entry in active} != msgids,
-    )
+def _source_segments(
+    project: Project, doc_ids: list[str] | None, store: KeyedStore
+) -> dict[str, tuple[str, int]]:
+    """``doc → (digest of its segment texts, number of segments)``, cached per source file
+    in *store* (the caller saves it)."""
+    base = content_key(code_version("sources"), project.config.model_dump_json())
+    found = {}
+    for path in project.source_paths(doc_ids):
+        name = relative(project, path)
+        try:
+            digest, _data = store.file_digest(name, str(path))
+        except OSError:
+            digest = content_key(read_input_bytes(path, "source"))  # names the file
+        key = content_key(base, digest)
+        cached = store.get(name, key)
+        if cached is None:
+            document = read_document(
+                path,
+                root=project.root,
+                language=project.config.source_language,
+                segmentation=project.config.segmentation,
+            )
+            texts = {segment.text for segment in document.segments()}
+            cached = [msgids_digest(texts), len(texts)]
+            store.put(name, key, cached)
+        found[path.stem] = (cached[0], cached[1])
+    return found
 
 
 def format_table(rows: list[CatalogStatus]) -> str:

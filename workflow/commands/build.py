@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from workflow.build import BuildReport, build_project
 from workflow.cli import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -20,8 +20,12 @@ from workflow.cli import (
     shown_path,
 )
 from workflow.commands.export import add_format_option
-from workflow.export.pipeline import FORMATS, ExportResult
+from workflow.export import FORMATS
 from workflow.project import Project
+
+if TYPE_CHECKING:
+    from workflow.build import BuildReport
+    from workflow.export.pipeline import ExportResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,9 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="run the whole pipeline: update, pretranslate, check, export",
         description="Update the catalogs, pre-translate where an MT engine is installed, run "
         "the checks and export PDF and DOCX for the original and every language (as a marked "
-        "draft where translations are not all reviewed), then print a summary. Exit 0: every "
-        "language published and no check error; 1: a language refused (--final) or check "
-        "errors; 2: bad input.",
+        "draft where translations are not all reviewed or have check errors), then print a "
+        "summary. Exit 0: every language published and no check error; 1: a language refused "
+        "(--final) or check errors; 2: bad input.",
     )
     add_doc_option(parser)
     add_lang_option(parser)
@@ -40,12 +44,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--final",
         action="store_true",
-        help="refuse languages with unreviewed segments instead of exporting drafts",
+        help="refuse languages with unreviewed segments or check errors (removing their "
+        "previous exports) instead of exporting drafts",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
+    from workflow.build import build_project
+
     langs = [project.require_language(lang) for lang in args.langs or project.languages]
     with project.lock("build"):
         report = build_project(
@@ -61,6 +68,10 @@ def run(args: argparse.Namespace, project: Project) -> int:
     status = EXIT_FINDINGS if errors or any(o.state == "refused" for o in outcomes) else EXIT_OK
     print("\n".join(summary_lines(report, outcomes, status)))
     return status
+
+
+#: Export statuses that mean a language was not published.
+_REFUSALS = ("incomplete", "refused")
 
 
 @dataclass(frozen=True)
@@ -83,9 +94,12 @@ def publication_outcomes(report: BuildReport, source_language: str) -> list[Outc
     outcomes = []
     for (lang, doc), results in grouped.items():
         row = progress.get((lang, doc))
-        refused = next((r for r in results if r.status == "incomplete"), None)
+        refused = next((r for r in results if r.status in _REFUSALS), None)
         if lang == source_language:
             state, detail = "original", ""
+        elif refused is not None and refused.status == "refused":
+            state = "refused"
+            detail = f"{plural(len(refused.problems), 'check error')}; previous exports removed"
         elif refused is not None:
             total = row.total if row else len(refused.problems)
             state = "refused"
@@ -98,7 +112,7 @@ def publication_outcomes(report: BuildReport, source_language: str) -> list[Outc
             left = [f"{row.fuzzy} fuzzy"] * bool(row.fuzzy)
             left += [f"{row.untranslated} untranslated"] * bool(row.untranslated)
             detail += f" ({', '.join(left)})" if left else ""
-        written = tuple(r for r in results if r.status != "incomplete")
+        written = tuple(r for r in results if r.status not in _REFUSALS)
         outcomes.append(Outcome(lang, doc, state, detail, written))
     return outcomes
 

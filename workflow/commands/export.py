@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, plural, shown_path
-from workflow.export.pipeline import FORMATS, ExportResult, export_project
+from workflow.export import FORMATS
 from workflow.project import Project
+
+if TYPE_CHECKING:
+    from workflow.export.pipeline import ExportResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,7 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Assemble each document from its PO catalog and write exports/<lang>/<doc>.pdf and"
             " .docx.  Only reviewed translations are used; a language with missing or fuzzy"
-            " segments is refused (exit 1) unless --draft is given."
+            " segments or with check errors is refused (exit 1) and its previous exports are"
+            " removed, unless --draft is given."
         ),
     )
     parser.add_argument(
@@ -60,7 +65,9 @@ def _formats(value: str) -> list[str]:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
-    """Export, print one line per file, and list unreviewed segments of refused languages."""
+    """Export, print one line per file, and list what keeps refused languages back."""
+    from workflow.export.pipeline import export_project
+
     langs = [project.require_language(lang) for lang in args.langs or project.languages]
     formats = list(dict.fromkeys(args.formats or FORMATS))
     with project.lock("export"):
@@ -68,19 +75,27 @@ def run(args: argparse.Namespace, project: Project) -> int:
     return report(results, draft=args.draft)
 
 
+#: Why an export status refuses a language: (what is counted, what follows).
+REFUSAL_REASONS = {
+    "incomplete": ("segment", " not reviewed"),
+    "refused": ("check error", "; previous exports removed (see workflow check)"),
+}
+
+
 def report(results: list[ExportResult], *, draft: bool = False) -> int:
-    """Print the results; exit 1 if any language was refused as incomplete.
+    """Print the results; exit 1 if any language was refused (incomplete or check errors).
 
     A file written with unreviewed segments says ``(draft)``, as ``build`` does.
     """
     refused: set[tuple[str, str]] = set()
     for result in results:
-        if result.status == "incomplete":
+        if result.status in REFUSAL_REASONS:
             if (result.lang, result.doc_id) not in refused:
                 refused.add((result.lang, result.doc_id))
-                count = plural(len(result.problems), "segment")
+                counted, reason = REFUSAL_REASONS[result.status]
                 print(
-                    f"refused {result.lang}/{result.doc_id}: {count} not reviewed"
+                    f"refused {result.lang}/{result.doc_id}: "
+                    f"{plural(len(result.problems), counted)}{reason}"
                     " (use --draft to export anyway)",
                     file=sys.stderr,
                 )

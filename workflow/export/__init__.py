@@ -4,3 +4,5 @@ Stages: :mod:`workflow.assemble` builds the translated document, :mod:`.fonts` p
 fonts cover it, :mod:`.pdf` and :mod:`.docx` render it, :mod:`.pipeline` decides what needs
 rebuilding and writes the files.
 """
+
+FORMATS = ("pdf", "docx")

@@ -28,22 +28,24 @@ import weasyprint
 import workflow
 from workflow import assemble as assembly
 from workflow.clock import source_date_epoch
+from workflow.diagnostics import Diagnostic
 from workflow.document import Document
 from workflow.errors import ExportError
-from workflow.export import fonts
+from workflow.export import FORMATS, fonts
 from workflow.export.conventions import conventions
 from workflow.export.docx import render_docx
 from workflow.export.pdf import draft_notice, render_pdf
 from workflow.fsio import atomic_write_bytes, atomic_write_text
 from workflow.project import Project
 
-FORMATS = ("pdf", "docx")
+__all__ = ["FORMATS", "ExportResult", "export_project"]
+
 STAMPS_DIR = ".stamps"
 
 #: format -> renderer(translated document, timestamp) -> file bytes
 RENDERERS: dict[str, Callable[..., bytes]] = {"pdf": render_pdf, "docx": render_docx}
 
-ExportStatus = Literal["written", "unchanged", "incomplete"]
+ExportStatus = Literal["written", "unchanged", "incomplete", "refused"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ class ExportResult:
     fmt: str
     path: Path
     status: ExportStatus
-    problems: tuple[assembly.Problem, ...] = ()  # unreviewed segments (refused or marked)
+    #: unreviewed segments (incomplete or marked as draft), or the check errors (refused)
+    problems: tuple[assembly.Problem | Diagnostic, ...] = ()
 
 
 def export_project(
@@ -64,26 +67,107 @@ def export_project(
     formats: Sequence[str] = FORMATS,
     docs: Sequence[str] | None = None,
     draft: bool = False,
+    findings: Sequence[Diagnostic] | None = None,
 ) -> list[ExportResult]:
     """Export every selected document in every language and format.
 
     *langs* may include the source language (the original).  In final mode a language with
-    unreviewed segments is not written: its results have status ``incomplete`` and list the
-    problems.  Other errors (a missing font, a character no font has) raise
-    :class:`ExportError`.  The caller holds the project lock.
+    unreviewed segments is not written (status ``incomplete``, the segments as problems), nor
+    one whose catalog has check errors (status ``refused``, the errors as problems); either
+    way a previous final output is removed (a draft is marked as such and stays), so no
+    stale file stays published.  *findings* are the check results of these catalogs if the
+    caller has them (otherwise they come from the check cache or are computed, once).  Other
+    errors (a missing font, a character no font has) raise :class:`ExportError`.  The
+    caller holds the project lock.
     """
     for fmt in formats:
         if fmt not in RENDERERS:
             raise ExportError(f"unknown format {fmt!r}", hint=f"choose from {', '.join(FORMATS)}")
+    documents = project.documents(list(docs) if docs else None)
+    gate = _Gate(project, langs, documents, findings, draft)
     results: list[ExportResult] = []
-    for document in project.documents(list(docs) if docs else None):
+    for document in documents:
         for lang in langs:
-            results += _export_one(project, document, lang, formats, draft)
+            results += _export_one(project, document, lang, formats, draft, gate)
     return results
 
 
+class _Gate:
+    """Unwaived check errors per catalog, computed for every selected catalog when first
+    needed (never in draft mode or for the original)."""
+
+    def __init__(
+        self,
+        project: Project,
+        langs: Sequence[str],
+        documents: Sequence[Document],
+        findings: Sequence[Diagnostic] | None,
+        draft: bool,
+    ) -> None:
+        self.project = project
+        self.targets = [lang for lang in langs if lang != project.config.source_language]
+        self.doc_ids = [document.doc_id for document in documents]
+        self.findings = findings
+        self.draft = draft
+        self._errors: dict[str, tuple[Diagnostic, ...]] | None = None
+
+    def errors(self, lang: str, document: Document) -> tuple[Diagnostic, ...]:
+        if self.draft or lang not in self.targets:
+            return ()
+        if self._errors is None:
+            self._errors = self._collect()
+        path = self.project.po_path(lang, document.doc_id).relative_to(self.project.root)
+        return self._errors.get(path.as_posix(), ())
+
+    def _collect(self) -> dict[str, tuple[Diagnostic, ...]]:
+        from workflow.checks import analyse_project
+
+        findings = self.findings
+        if findings is None:
+            results = analyse_project(self.project, self.targets, self.doc_ids, missing="skip")
+            findings = [item for result in results.values() if result for item in result.findings]
+        errors: dict[str, list[Diagnostic]] = {}
+        for item in findings:
+            if item.counts_as_error():
+                errors.setdefault(item.path, []).append(item)
+        return {path: tuple(items) for path, items in errors.items()}
+
+
+def _refuse(
+    project: Project,
+    document: Document,
+    lang: str,
+    formats: Sequence[str],
+    status: ExportStatus,
+    problems: Sequence[assembly.Problem | Diagnostic],
+) -> list[ExportResult]:
+    """Results for a language that may not be published; previous final outputs are removed
+    (a draft, marked as one inside, stays)."""
+    results = []
+    for fmt in formats:
+        path = project.export_path(lang, document.doc_id, fmt)
+        stamp = stamp_path(project, lang, document.doc_id, fmt)
+        if not _stamped_draft(stamp):
+            path.unlink(missing_ok=True)
+            stamp.unlink(missing_ok=True)
+        results.append(ExportResult(lang, document.doc_id, fmt, path, status, tuple(problems)))
+    return results
+
+
+def _stamped_draft(stamp: Path) -> bool:
+    try:
+        return json.loads(stamp.read_text("utf-8")).get("draft") is True
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def _export_one(
-    project: Project, document: Document, lang: str, formats: Sequence[str], draft: bool
+    project: Project,
+    document: Document,
+    lang: str,
+    formats: Sequence[str],
+    draft: bool,
+    gate: _Gate,
 ) -> list[ExportResult]:
     keys = {fmt: input_key(project, document, lang, fmt, draft) for fmt in formats}
     pending = [fmt for fmt in formats if not _up_to_date(project, document, lang, fmt, keys[fmt])]
@@ -93,21 +177,22 @@ def _export_one(
         for fmt in formats
         if fmt not in pending
     ]
+    if pending:
+        try:
+            translated = assembly.assemble(project, document, lang, draft=draft)
+        except assembly.IncompleteTranslationError as exc:
+            return results + _refuse(project, document, lang, pending, "incomplete", exc.problems)
+    errors = gate.errors(lang, document)
+    if errors:
+        return _refuse(project, document, lang, formats, "refused", errors)
     if not pending:
         return results
-    try:
-        translated = assembly.assemble(project, document, lang, draft=draft)
-    except assembly.IncompleteTranslationError as exc:
-        return results + [
-            ExportResult(lang, document.doc_id, fmt, path(fmt), "incomplete", tuple(exc.problems))
-            for fmt in pending
-        ]
     fonts.check_coverage(translated, _labels(translated))
     timestamp = export_timestamp(translated)
     for fmt in pending:
         data = RENDERERS[fmt](translated, timestamp)
         atomic_write_bytes(path(fmt), data)
-        _write_stamp(project, document, lang, fmt, keys[fmt], data)
+        _write_stamp(project, document, lang, fmt, keys[fmt], data, draft)
         results.append(
             ExportResult(lang, document.doc_id, fmt, path(fmt), "written", translated.problems)
         )
@@ -197,8 +282,8 @@ def _up_to_date(project: Project, document: Document, lang: str, fmt: str, key: 
 
 
 def _write_stamp(
-    project: Project, document: Document, lang: str, fmt: str, key: str, data: bytes
+    project: Project, document: Document, lang: str, fmt: str, key: str, data: bytes, draft: bool
 ) -> None:
-    stamp = {"inputs": key, "sha256": hashlib.sha256(data).hexdigest()}
+    stamp = {"inputs": key, "sha256": hashlib.sha256(data).hexdigest(), "draft": draft}
     path = stamp_path(project, lang, document.doc_id, fmt)
     atomic_write_text(path, json.dumps(stamp, indent=1, sort_keys=True) + "\n")

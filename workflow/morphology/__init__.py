@@ -18,7 +18,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,6 +45,11 @@ class PhrasePattern:
     def length(self) -> int:
         return len(self.readings[0]) if self.readings else 0
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """Every accepted form of the first word (where a match can start)."""
+        return frozenset().union(*(reading[0] for reading in self.readings if reading))
+
     def accepts(self, words: list[str]) -> bool:
         """Whether the normalized *words* (as many as the term has) are a form of the term."""
         return any(
@@ -62,6 +67,7 @@ class Span:
     text: str
 
 
+@lru_cache(maxsize=65536)
 def normalize(word: str) -> str:
     """Lower-case comparison key of a word: ``Ё`` → ``е``, ``’`` → ``'``, no stress marks."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -94,22 +100,37 @@ def _gap(text: str, left: re.Match[str], right: re.Match[str]) -> str:
 def find_term(lang: str, forms: list[str] | tuple[str, ...], text: str) -> list[Span]:
     """Every occurrence of any of *forms* (inflected as *lang* allows) in *text*, in order.
 
-    Overlapping candidates are resolved leftmost-longest.
+    Overlapping candidates are resolved leftmost-longest.  Only words that can start one of
+    the forms are tried (the forms' patterns and first words are built once per term).
     """
-    tokens = words(text)
-    keys = [normalize(token.group()) for token in tokens]
-    patterns = [phrase_pattern(lang, form) for form in forms]
+    tokens, keys = _tokenized(text)
+    patterns, starts = _patterns(lang, tuple(forms))
     spans: list[Span] = []
     index = 0
-    while index < len(tokens):
-        length = _longest_match(patterns, tokens, keys, index, text)
+    for candidate in [i for i, key in enumerate(keys) if key in starts]:
+        if candidate < index:
+            continue
+        length = _longest_match(patterns, tokens, keys, candidate, text)
         if length:
-            start, end = tokens[index].start(), tokens[index + length - 1].end()
+            start, end = tokens[candidate].start(), tokens[candidate + length - 1].end()
             spans.append(Span(start, end, text[start:end]))
-            index += length
-        else:
-            index += 1
+            index = candidate + length
     return spans
+
+
+@lru_cache(maxsize=4096)
+def _patterns(lang: str, forms: tuple[str, ...]) -> tuple[list[PhrasePattern], frozenset[str]]:
+    """The patterns of *forms* and every word a match of one of them can start with."""
+    patterns = [phrase_pattern(lang, form) for form in forms]
+    return patterns, frozenset().union(*(pattern.first_words for pattern in patterns))
+
+
+@lru_cache(maxsize=32)
+def _tokenized(text: str) -> tuple[list[re.Match[str]], list[str]]:
+    """The words of *text* and their :func:`normalize` keys (the last texts are kept, as
+    every glossary term of an entry is looked up in the same translation)."""
+    tokens = words(text)
+    return tokens, [normalize(token.group()) for token in tokens]
 
 
 def _longest_match(

@@ -1,0 +1,71 @@
+"""What the rules need besides the entry: the glossary and the project's check settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from workflow.config import CheckSettings
+from workflow.glossary import Glossary, SourceMatch
+from workflow.morphology import normalize, words
+
+#: Bounds of len(translation) / len(source) per language, calibrated on the project's reviewed
+#: entries (``workflow check --calibrate``); ``[tool.workflow.check] length-ratio`` overrides.
+DEFAULT_LENGTH_RATIO: dict[str, tuple[float, float]] = {
+    "en": (2.1, 3.9),
+    "ru": (1.9, 4.2),
+    "kk": (2.0, 4.2),
+}
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """The glossary (``None``: no glossary rules) and the ``[tool.workflow.check]`` settings."""
+
+    glossary: Glossary | None = None
+    settings: CheckSettings = field(default_factory=CheckSettings)
+    _source_terms: dict[str, list[SourceMatch]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def source_terms(self, source: str) -> list[SourceMatch]:
+        """Glossary terms in a Japanese *source* (remembered: every language checks it)."""
+        if self.glossary is None:
+            return []
+        found = self._source_terms.get(source)
+        if found is None:
+            if len(self._source_terms) >= 4096:
+                self._source_terms.clear()
+            found = self._source_terms[source] = self.glossary.find_source_terms(source)
+        return found
+
+    def length_ratio(self, lang: str) -> tuple[float, float] | None:
+        """``(low, high)`` bounds of translation/source length for *lang*, if known."""
+        return self.settings.length_ratio.get(lang) or DEFAULT_LENGTH_RATIO.get(lang)
+
+    def allowed_words(self, lang: str) -> frozenset[str]:
+        """Normalized words that *lang* text may write in another script (see Q109)."""
+        return self._allowed.get(lang, frozenset()) | self._glossary_words.get(lang, frozenset())
+
+    @cached_property
+    def _allowed(self) -> dict[str, frozenset[str]]:
+        return {
+            lang: frozenset(normalize(word) for item in items for word in _words(item))
+            for lang, items in self.settings.allowed_words.items()
+        }
+
+    @cached_property
+    def _glossary_words(self) -> dict[str, frozenset[str]]:
+        """Every word of every target form of every glossary term, per language."""
+        if self.glossary is None:
+            return {}
+        found: dict[str, set[str]] = {}
+        for term in self.glossary.terms:
+            for lang in ("en", "ru", "kk"):
+                for form in term.accepted_forms(lang):
+                    found.setdefault(lang, set()).update(normalize(w) for w in _words(form))
+        return {lang: frozenset(items) for lang, items in found.items()}
+
+
+def _words(text: str) -> list[str]:
+    return [part for token in words(text) for part in token.group().replace("’", "'").split("-")]
