@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
         findings = [item.strict() for item in findings]
     report = render(findings, args.format)
     if args.output:
-        atomic_write_text(args.output, report)
+        atomic_write_text(project.output_path(args.output), report)
     else:
         sys.stdout.write(report)
     return EXIT_FINDINGS if any(item.counts_as_error() for item in findings) else EXIT_OK
