@@ -210,11 +210,11 @@ def _line_of_key(text: str, dotted_key: str) -> int | None:
     name = dotted_key.rsplit(".", 1)[-1]
     if not name:
         return None
-    pattern = re.compile(rf"^\s*{re.escape(name)}\s*=", re.MULTILINE)
+    pattern = re.compile(rf"(?:^|[{{,])\s*{re.escape(name)}\s*=")  # also in inline tables
     in_section = False
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip().startswith("["):
             in_section = line.strip().startswith("[tool.workflow")
-        elif in_section and pattern.match(line):
+        elif in_section and pattern.search(line):
             return number
     return None

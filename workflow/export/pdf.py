@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from importlib import resources
 from string import Template
 from typing import TYPE_CHECKING
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 
 ASSET_SCHEME = "workflow-asset:"
 _PACKAGE = resources.files("workflow.export")
+#: Longer than any real word of the target languages: not hyphenated (see _escaped_words).
+MAX_HYPHENATED_WORD = 64
+_LONG_WORD = re.compile(rf"(\w{{{MAX_HYPHENATED_WORD + 1},}})")
 
 
 class AssetFetcher(URLFetcher):
@@ -129,11 +133,24 @@ def _inline(document: TranslatedDocument, block: AssembledBlock | None) -> str:
 
 
 def _piece(document: TranslatedDocument, piece: Piece) -> str:
-    text = html.escape(piece.text)
+    text = _escaped_words(piece.text)
     if piece.status == "reviewed":
         return text
     lang = ' lang="ja"' if piece.status == "untranslated" and document.lang != "ja" else ""
     return f'<span class="{piece.status}"{lang}>{text}</span>'
+
+
+def _escaped_words(text: str) -> str:
+    """HTML of *text*; words longer than any real one are exempt from hyphenation.
+
+    Hyphenating one token costs WeasyPrint time superlinear in its length (minutes for
+    8,000 letters); such a token is no word, so it only wraps (``overflow-wrap``).
+    """
+    parts = _LONG_WORD.split(text)
+    return "".join(
+        f'<span class="unhyphenated">{html.escape(part)}</span>' if index % 2 else html.escape(part)
+        for index, part in enumerate(parts)
+    )
 
 
 def _body(document: TranslatedDocument) -> list[str]:
