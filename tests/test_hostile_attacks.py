@@ -336,9 +336,9 @@ def test_a_20000_character_token_exports_in_seconds(tmp_path) -> None:
     texts[4] = "Слово " + "металлургия" * 1_800 + " конец."
     write_catalog(project, "ru", texts)
     started = time.monotonic()
+    argv = ["--project", str(project.root), "export", "--lang", "ru", "--format", "pdf"]
     run = subprocess.run(
-        [sys.executable, "-m", "workflow", "--project", str(project.root), "export"]
-        + ["--lang", "ru", "--format", "pdf"],
+        [sys.executable, "-m", "workflow", *argv],
         capture_output=True,
         text=True,
         timeout=120,
