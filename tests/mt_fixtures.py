@@ -6,6 +6,8 @@ them explicitly) so that pytest registers them there.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import textwrap
 from dataclasses import dataclass
@@ -45,6 +47,19 @@ def mt_models(tmp_path_factory: pytest.TempPathFactory) -> MtModels:
     return MtModels(archives, packages_dir, nllb_dir)
 
 
+def models_inside(root: Path, settings: str) -> str:
+    """*settings* with each absolute model folder copied (hard links) under ``root/models``.
+
+    Path settings must stay inside the project, so the shared test models are linked in.
+    """
+    for named in sorted(set(re.findall(r'"(/[^"]+)"', settings))):
+        local = Path("models") / Path(named).name
+        if Path(named).is_dir():
+            shutil.copytree(named, root / local, copy_function=os.link)
+        settings = settings.replace(f'"{named}"', f'"{local.as_posix()}"')
+    return settings
+
+
 def write_project(
     root: Path, mt_settings: str, engines: str = "", languages: str = '["en", "ru", "kk"]'
 ) -> Project:
@@ -64,6 +79,7 @@ def write_project(
     ) + textwrap.dedent(mt_settings)
     if engines:
         pyproject += "\n[tool.workflow.mt.engines]\n" + textwrap.dedent(engines)
+    pyproject = models_inside(root, pyproject)
     (root / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     assert main(["--project", str(root), "update"]) == 0
     return Project.discover(root)

@@ -96,8 +96,8 @@ def test_not_a_zip_is_rejected(tmp_path: Path) -> None:
 def test_install_list_and_reinstall(
     tmp_path: Path, mt_models: MtModels, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    packages = tmp_path / "packages"
-    project = write_project(tmp_path / "project", f'packages-dir = "{packages}"\n')
+    project = write_project(tmp_path / "project", 'packages-dir = "packages"\n')
+    packages = project.root / "packages"
     root = str(project.root)
     for archive in mt_models.archives.values():
         assert main(["--project", root, "models", "install", str(archive)]) == 0

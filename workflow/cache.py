@@ -15,12 +15,13 @@ import functools
 import hashlib
 import json
 import os
+import stat
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import workflow
-from workflow.fsio import atomic_write_text
+from workflow.fsio import atomic_write_text, read_input_bytes
 
 CACHE_DIR = ".workflow-cache"
 _CACHEDIR_TAG = (
@@ -105,15 +106,16 @@ class KeyedStore:
 
     def file_digest(self, name: str, path: str) -> tuple[str, bytes | None]:
         """SHA-256 of the file at *path* (stored under *name*), and its bytes if they had to
-        be read; ``OSError`` if it cannot be read."""
-        status = os.stat(path)
+        be read; ``OSError`` if it does not exist, :class:`InputError` if it may not be read
+        (a link leading out of the project, a FIFO)."""
+        status = os.lstat(path)
         stamp = [status.st_mtime_ns, status.st_size]
         record = self._records.get(name)
         known = record.get("file") if isinstance(record, dict) else None
-        if isinstance(known, list) and len(known) == 3 and known[:2] == stamp:
+        trusted = stat.S_ISREG(status.st_mode)  # a link or a FIFO is read (and refused) below
+        if trusted and isinstance(known, list) and len(known) == 3 and known[:2] == stamp:
             return known[2], None
-        with open(path, "rb") as stream:
-            data = stream.read()
+        data = read_input_bytes(Path(path), "PO file")
         digest = hashlib.sha256(data).hexdigest()
         self._files[name] = [*stamp, digest]
         if isinstance(record, dict) and self.enabled:

@@ -23,8 +23,9 @@ import polib
 from workflow import clock
 from workflow.config import ProjectConfig
 from workflow.document import Document, Segment
-from workflow.fsio import file_digest
-from workflow.pofile import load_po, save_po
+from workflow.errors import InputError
+from workflow.fsio import atomic_write_bytes, file_digest
+from workflow.pofile import load_po, render_po
 from workflow.project import Project
 from workflow.similarity import similarity
 
@@ -329,11 +330,11 @@ def update_project(
     All inputs are read and validated before the first write, so a malformed PO file
     stops the run with every file untouched.
     """
-    planned: list[tuple[Path, polib.POFile, str | None, EntryChanges]] = []
+    planned: list[tuple[Path, bytes, str | None, EntryChanges]] = []
     for document in project.documents(doc_ids):
+        pot_path = project.pot_path(document.doc_id)
         old_pot, pot = _fresh_pot(project, document)
-        changes = entry_changes(old_pot, pot)
-        planned.append((project.pot_path(document.doc_id), pot, None, changes))
+        planned.append((pot_path, render_po(pot, pot_path), None, entry_changes(old_pot, pot)))
         for lang in project.languages if langs is None else langs:
             po_path = project.po_path(lang, document.doc_id)
             digest = file_digest(po_path)
@@ -341,13 +342,35 @@ def update_project(
                 old = load_po(po_path)
                 po = merge(pot, old)
                 _fill_missing_language(po, lang)
+                require_translations_kept(old, po, po_path)
             else:
                 old, po = None, new_catalog(pot, lang, project.config)
-            planned.append((po_path, po, digest, entry_changes(old, po)))
+            planned.append((po_path, render_po(po, po_path), digest, entry_changes(old, po)))
     return [
-        CatalogChange(path, save_po(po, path, expected_digest=digest), changes)
-        for path, po, digest, changes in planned
+        CatalogChange(path, atomic_write_bytes(path, data, expected_digest=digest), changes)
+        for path, data, digest, changes in planned
     ]
+
+
+def require_translations_kept(old: polib.POFile, new: polib.POFile, path: Path) -> None:
+    """Refuse a merge result in which a translation of *old* no longer appears anywhere.
+
+    A plural entry counts by its first form: a singular template takes only that one,
+    as with ``msgmerge``.
+    """
+    kept = {_first_form(entry) for entry in new}
+    for entry in old:
+        if _first_form(entry) and _first_form(entry) not in kept:
+            raise InputError(
+                "update would drop the translation of this entry; nothing written",
+                path=path,
+                line=entry.linenum,
+                hint="keep a copy of the file and report this as a bug",
+            )
+
+
+def _first_form(entry: polib.POEntry) -> str:
+    return entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
 
 
 def _fresh_pot(project: Project, document: Document) -> tuple[polib.POFile | None, polib.POFile]:

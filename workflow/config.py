@@ -7,22 +7,39 @@ from __future__ import annotations
 
 import re
 import tomllib
-from pathlib import Path
-from typing import Literal
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from workflow.errors import ConfigError
+from workflow.errors import ConfigError, InputError
+from workflow.fsio import outside_project, read_input_bytes
 
 #: Languages the workflow knows how to segment, pluralize and typeset.
 KNOWN_LANGUAGES = ("ja", "en", "ru", "kk")
+
+
+def _project_relative(value: str) -> str:
+    """A path setting must name a place inside the project: relative, without ``..``."""
+    if not value.strip():
+        raise ValueError("an empty path; name a folder or file inside the project")
+    if PurePosixPath(value).is_absolute() or PureWindowsPath(value).drive or value.startswith("~"):
+        raise ValueError(f"{value!r} is absolute; give a path relative to the project folder")
+    if ".." in PurePosixPath(value.replace("\\", "/")).parts:
+        raise ValueError(f"{value!r} leaves the project folder ('..')")
+    return value
+
+
+ProjectPath = Annotated[str, AfterValidator(_project_relative)]
 
 
 def _kebab(name: str) -> str:
@@ -46,7 +63,7 @@ class MtEngineSettings(Settings):
     """
 
     engine: Literal["argos", "nllb"]
-    model: str | None = None
+    model: ProjectPath | None = None
     source_token: str | None = None
     target_token: str | None = None
 
@@ -62,7 +79,7 @@ class MtEngineSettings(Settings):
 class MtSettings(Settings):
     """The ``[tool.workflow.mt]`` table: machine pre-translation and translation memory."""
 
-    packages_dir: str | None = None
+    packages_dir: ProjectPath | None = None
     pivot: str = "en"
     engines: dict[str, MtEngineSettings] = Field(default_factory=dict)
     beam_size: int = Field(default=4, ge=1, le=16)
@@ -118,11 +135,11 @@ class ProjectConfig(Settings):
     project_id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     source_language: str = "ja"
     languages: tuple[str, ...] = ("en", "ru", "kk")
-    sources_dir: str = "sources"
-    locales_dir: str = "locales"
-    exports_dir: str = "exports"
-    review_dir: str = "review"
-    glossary: str = "glossary/terms.yaml"
+    sources_dir: ProjectPath = "sources"
+    locales_dir: ProjectPath = "locales"
+    exports_dir: ProjectPath = "exports"
+    review_dir: ProjectPath = "review"
+    glossary: ProjectPath = "glossary/terms.yaml"
     segmentation: Literal["sentence", "paragraph"] = "sentence"
     translation_team: str = ""
     bug_reports: str = ""
@@ -137,12 +154,30 @@ class ProjectConfig(Settings):
 
     @field_validator("languages")
     @classmethod
-    def _known_targets(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+    def _known_targets(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         for lang in value:
             _require_known(lang)
         if len(set(value)) != len(value):
             raise ValueError(f"languages lists a language twice: {list(value)}")
+        source = info.data.get("source_language")
+        if source in value:
+            raise ValueError(f"{source!r} is the source language, not a translation target")
         return value
+
+    def path_settings(self) -> dict[str, str]:
+        """Every path setting (dotted kebab-case key → value), all relative to the project."""
+        paths = {
+            "sources-dir": self.sources_dir,
+            "locales-dir": self.locales_dir,
+            "exports-dir": self.exports_dir,
+            "glossary": self.glossary,
+        }
+        if self.mt.packages_dir:
+            paths["mt.packages-dir"] = self.mt.packages_dir
+        for lang, engine in self.mt.engines.items():
+            if engine.model:
+                paths[f"mt.engines.{lang}.model"] = engine.model
+        return paths
 
 
 def _require_known(lang: str) -> None:
@@ -153,13 +188,15 @@ def _require_known(lang: str) -> None:
 def load_config(pyproject: Path) -> ProjectConfig:
     """Read and validate ``[tool.workflow]`` from *pyproject*.
 
-    Raises :class:`ConfigError` naming the file, the line of the offending key and the key.
+    Raises :class:`ConfigError` naming the file, the line of the offending key and the key;
+    a path setting that leads out of the project folder (``..``, absolute, or through a
+    symlink) is refused too, so no command reads, writes or deletes outside the project.
     """
     try:
-        text = pyproject.read_text(encoding="utf-8")
+        text = read_input_bytes(pyproject, "settings file").decode("utf-8")
         data = tomllib.loads(text)
-    except OSError as exc:
-        raise ConfigError(f"cannot read settings: {exc.strerror}", path=pyproject) from exc
+    except InputError as exc:
+        raise ConfigError(exc.message, path=pyproject, hint=exc.hint) from exc
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"not valid TOML: {exc}", path=pyproject, hint="fix the syntax") from exc
     table = data.get("tool", {}).get("workflow")
@@ -168,9 +205,23 @@ def load_config(pyproject: Path) -> ProjectConfig:
             "no [tool.workflow] table", path=pyproject, hint="add the project settings"
         )
     try:
-        return ProjectConfig.model_validate(table)
+        config = ProjectConfig.model_validate(table)
     except ValidationError as exc:
         raise _config_error(exc, pyproject, text) from exc
+    _require_paths_inside(config, pyproject, text)
+    return config
+
+
+def _require_paths_inside(config: ProjectConfig, pyproject: Path, text: str) -> None:
+    root = pyproject.parent
+    for key, value in config.path_settings().items():
+        if outside_project(root / value, root):
+            raise ConfigError(
+                f"{key!r} = {value!r} leads outside the project folder (through a symlink)",
+                path=pyproject,
+                line=_line_of_key(text, key),
+                hint="keep project files inside the project; replace the symlink by a folder",
+            )
 
 
 def _config_error(exc: ValidationError, pyproject: Path, text: str) -> ConfigError:
@@ -190,11 +241,11 @@ def _line_of_key(text: str, dotted_key: str) -> int | None:
     name = dotted_key.rsplit(".", 1)[-1]
     if not name:
         return None
-    pattern = re.compile(rf"^\s*{re.escape(name)}\s*=", re.MULTILINE)
+    pattern = re.compile(rf"(?:^|[{{,])\s*{re.escape(name)}\s*=")  # also in inline tables
     in_section = False
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip().startswith("["):
             in_section = line.strip().startswith("[tool.workflow")
-        elif in_section and pattern.match(line):
+        elif in_section and pattern.search(line):
             return number
     return None

@@ -8,8 +8,11 @@ plural forms that don't match ``nplurals`` and a missing header.
 
 Accepted as GNU gettext accepts them: a UTF-8 byte-order mark, CRLF or mixed line ends,
 raw tabs inside strings, several strings on one line, octal/hex escapes of ASCII
-characters, any charset Python can decode (the text is decoded before lexing, so the
-backslash-in-second-byte problem of Shift_JIS or Big5 does not arise).
+characters, every charset GNU gettext accepts (:data:`GETTEXT_CHARSETS`; the bytes are
+decoded before lexing, so a Shift_JIS or Big5 trail byte 0x5C is never taken for a
+backslash).  A file that is valid UTF-8 with non-ASCII text but declares another charset
+is refused: decoding it would turn every translation into mojibake.  Messages never quote
+the file's content, which may be anything a mistaken path points to.
 """
 
 from __future__ import annotations
@@ -37,8 +40,19 @@ _SIMPLE_ESCAPES = {
     "\\": "\\",
     '"': '"',
 }
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+#: Characters no message may hold: controls (they break DOCX XML), surrogates, noncharacters.
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 _CHARSET = re.compile(r"charset=([^ \t\n\\\"]+)")
+_CHARSET_BYTES = re.compile(rb"charset=([^ \t\n\\\"]+)")
+#: The charsets GNU gettext accepts in a PO header (gettext's po-charset.c).
+GETTEXT_CHARSETS = frozenset(
+    (
+        "ASCII ANSI_X3.4-1968 US-ASCII KOI8-R KOI8-U KOI8-T CP850 CP866 CP874 CP932 CP949 "
+        "CP950 CP1250 CP1251 CP1252 CP1253 CP1254 CP1255 CP1256 CP1257 CP1258 GB2312 EUC-JP "
+        "EUC-KR EUC-TW BIG5 BIG5-HKSCS GBK GB18030 SHIFT_JIS JOHAB TIS-620 VISCII GEORGIAN-PS "
+        "UTF-8 " + " ".join(f"ISO-8859-{n} ISO_8859-{n}" for n in (*range(1, 12), 13, 14, 15))
+    ).split()
+)
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 _SYNTAX_HINT = "compare with the PO format: comments, msgctxt, msgid, msgstr, quoted strings"
 
@@ -99,50 +113,98 @@ def parse_po_bytes(data: bytes, path: Path) -> polib.POFile:
 
 
 def _decode_and_parse(data: bytes, path: Path) -> list[_Entry]:
-    """Entries of the file decoded in its declared charset (found by a first pass)."""
+    """Entries of the file decoded in its declared charset.
+
+    The charset is first looked up in the raw bytes, then confirmed from the parsed
+    header; if they differ (a ``charset=`` in a comment above the header) the file is
+    decoded again with the header's.
+    """
+    charset = _charset_in_bytes(data, path)
+    entries = _Parser(path).parse(_decode(data, charset, path))
+    declared, line = _declared_charset(entries, path)
+    if declared != charset:
+        entries = _Parser(path).parse(_decode(data, declared, path))
+    if declared != "utf-8":
+        _refuse_mislabelled_utf8(data, declared, path, line)
+    return entries
+
+
+def _charset_in_bytes(data: bytes, path: Path) -> str:
+    """The codec for a first reading (latin-1 when unknown: the header check reports it)."""
+    match = _CHARSET_BYTES.search(data)
+    if match is None:
+        return "utf-8"
     try:
-        text = data.decode("utf-8")
+        return _codec(match.group(1).decode("latin-1"), path, 0)
+    except InputError:
+        return "latin-1"
+
+
+def _decode(data: bytes, charset: str, path: Path) -> str:
+    try:
+        return data.decode(charset)
     except UnicodeDecodeError as exc:
-        text, error = data.decode("latin-1"), exc
-    else:
-        error = None
-    entries = _Parser(path).parse(text)
-    charset = _declared_charset(entries, path)
-    if charset == "utf-8":
-        if error is not None:
+        line = data.count(b"\n", 0, exc.start) + 1
+        if charset == "utf-8":
             raise InputError(
-                f"invalid UTF-8 byte sequence ({data[error.start : error.end]!r})",
+                f"invalid UTF-8 byte sequence (byte 0x{data[exc.start]:02x})",
                 path=path,
-                line=data.count(b"\n", 0, error.start) + 1,
+                line=line,
                 hint="the header declares charset=UTF-8; fix or re-encode the file",
-            )
-        return entries
-    try:
-        return _Parser(path).parse(data.decode(charset))
-    except UnicodeDecodeError as exc:
+            ) from None
         raise InputError(
-            f"bytes {data[exc.start : exc.end]!r} are not valid {charset}",
+            f"byte 0x{data[exc.start]:02x} is not valid {charset}",
             path=path,
-            line=data.count(b"\n", 0, exc.start) + 1,
+            line=line,
             hint="fix the charset= in the header or re-encode the file",
         ) from None
 
 
-def _declared_charset(entries: list[_Entry], path: Path) -> str:
-    """The Python codec name of the header's ``charset=`` (UTF-8 when absent or CHARSET)."""
+def _refuse_mislabelled_utf8(data: bytes, charset: str, path: Path, line: int) -> None:
+    """A UTF-8 file with non-ASCII text that declares another charset would become mojibake."""
+    if data.isascii():
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    raise InputError(
+        f"the header declares charset {charset} but the file is UTF-8",
+        path=path,
+        line=line,
+        hint="change the header to charset=UTF-8 (the text is UTF-8 already)",
+    )
+
+
+def _declared_charset(entries: list[_Entry], path: Path) -> tuple[str, int]:
+    """The codec of the header's ``charset=`` (UTF-8 when absent or CHARSET), and its line."""
     header = _find_header(entries)
     msgstr = header.value("msgstr") if header else None
     match = _CHARSET.search(msgstr.value) if msgstr else None
-    if match is None or match.group(1).upper() == "CHARSET":
+    if match is None or msgstr is None:
+        return "utf-8", 1
+    return _codec(match.group(1), path, msgstr.line), msgstr.line
+
+
+def _codec(name: str, path: Path, line: int) -> str:
+    """The Python codec of a gettext charset *name*; anything gettext refuses is refused."""
+    if name.upper() == "CHARSET":  # the template placeholder: gettext reads it as ASCII/UTF-8
         return "utf-8"
+    if name.upper() not in GETTEXT_CHARSETS:
+        raise InputError(
+            f"unknown charset {name[:40]!r} in the header (not one gettext accepts)",
+            path=path,
+            line=line,
+            hint="declare charset=UTF-8",
+        )
     try:
-        return codecs.lookup(match.group(1)).name
+        return codecs.lookup(name).name
     except LookupError:
         raise InputError(
-            f"unknown charset {match.group(1)!r} in the header",
+            f"charset {name} is not supported here",
             path=path,
-            line=msgstr.line,
-            hint="declare charset=UTF-8",
+            line=line,
+            hint="convert the file to UTF-8 (msgconv -t UTF-8) and declare charset=UTF-8",
         ) from None
 
 
@@ -320,7 +382,7 @@ class _Parser:
         if not line.startswith('"'):
             match = _KEYWORD.match(line)
             if match is None:
-                raise self.error(number, f"unexpected text {line[:30]!r}")
+                raise self.error(number, "unexpected text (not a keyword, comment or string)")
             name = match.group(1)
             if kind == "previous" and name.startswith("msgstr"):
                 raise self.error(number, "#| previous strings hold no msgstr")
@@ -337,7 +399,7 @@ class _Parser:
                         "unterminated string",
                         hint='close the string with " on the same line',
                     )
-                raise self.error(number, f"unexpected text after a string: {line[:30]!r}")
+                raise self.error(number, "unexpected text after a string")
             strings.append(self.unescape(match.group(1), number))
             line = line[match.end() :].lstrip()
         if not name:
@@ -372,7 +434,7 @@ class _Parser:
         return text
 
     def check_text(self, text: str, number: int) -> None:
-        bad = _FORBIDDEN.search(text)
+        bad = FORBIDDEN_CHARACTERS.search(text)
         if bad is not None:
             raise self.error(
                 number,
@@ -425,18 +487,19 @@ def _metadata(header: _Entry, path: Path) -> dict[str, str]:
     msgstr = header.value("msgstr")
     assert msgstr is not None  # guaranteed by _Parser.finish
     metadata: dict[str, str] = {}
-    for line in msgstr.value.split("\n"):
+    for number, line in enumerate(msgstr.value.split("\n"), start=1):
         if not line.strip():
             continue
         key, colon, value = line.partition(":")
         if not colon or not key.strip():
             raise InputError(
-                f"header line {line[:40]!r} is not 'Name: value'",
+                f"header field {number} is not 'Name: value'",
                 path=path,
                 line=msgstr.line,
                 hint="fix the header field",
             )
-        metadata[key.strip()] = value.strip()
+        name = key.strip()
+        metadata[RepeatedKey(name) if name in metadata else name] = value.strip()
     if "Content-Type" not in metadata:
         raise InputError(
             "the header has no Content-Type field",
@@ -445,6 +508,23 @@ def _metadata(header: _Entry, path: Path) -> dict[str, str]:
             hint='add "Content-Type: text/plain; charset=UTF-8\\n" to the header',
         )
     return metadata
+
+
+class RepeatedKey(str):
+    """A header field name seen before: its own dict key, written back under the same name.
+
+    ``msgmerge`` keeps every line of a header; a plain dict would keep only one value of a
+    repeated field, so the later ones get keys that compare equal only to themselves.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+    def __hash__(self) -> int:
+        return id(self)
 
 
 def _nplurals(metadata: dict[str, str], header: _Entry, path: Path) -> int:

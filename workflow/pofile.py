@@ -6,6 +6,8 @@
 * :func:`format_po` gives the bytes GNU gettext 0.21 ``msgcat`` would write for the same
   catalog (:mod:`workflow.po_format`, :mod:`workflow.po_wrap`), so files never churn
   between our runs, ``msgmerge`` and translators' tools.
+* :func:`render_po` gives those bytes only after reading them back with the strict
+  reader: no command ever writes a catalog that a later command would refuse.
 * :func:`save_po` writes atomically and leaves an unchanged file untouched (same mtime).
 """
 
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import polib
 
+from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, read_input_bytes
 from workflow.po_format import format_catalog
 from workflow.po_parse import parse_po_bytes
@@ -32,12 +35,30 @@ def format_po(po: polib.POFile) -> str:
     return format_catalog(po)
 
 
+def render_po(po: polib.POFile, path: Path) -> bytes:
+    """The bytes of *po* for *path*, checked by the strict reader, or :class:`InputError`."""
+    try:
+        data = format_po(po).encode("utf-8")
+        parse_po_bytes(data, Path(path))
+    except UnicodeEncodeError as exc:
+        problem = f"character U+{ord(exc.object[exc.start]):04X} cannot be written"
+    except InputError as exc:
+        problem = f"{exc.message} (line {exc.line} of the new file)"
+    else:
+        return data
+    raise InputError(
+        f"not written: the new catalog would be invalid: {problem}",
+        path=path,
+        hint="fix the source text or translation it came from; the file is unchanged",
+    )
+
+
 def save_po(po: polib.POFile, path: Path, *, expected_digest: str | None = None) -> bool:
     """Write *po* atomically; returns False (file untouched) when it already had these bytes.
 
-    Pass ``expected_digest=file_digest(path)`` taken before loading the file to refuse
+    The bytes are validated first (:func:`render_po`).  Pass
+    ``expected_digest=file_digest(path)`` taken before loading the file to refuse
     overwriting an edit saved by someone else meanwhile.
     """
-    return atomic_write_bytes(
-        Path(path), format_po(po).encode("utf-8"), expected_digest=expected_digest
-    )
+    data = render_po(po, path)
+    return atomic_write_bytes(Path(path), data, expected_digest=expected_digest)

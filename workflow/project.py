@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from workflow.config import ProjectConfig, load_config
 from workflow.document import Document
 from workflow.errors import ConfigError, InputError
-from workflow.fsio import project_lock, read_input_text
+from workflow.fsio import confine_to_project, outside_project, project_lock, read_input_text
 from workflow.source import read_document
 
 PYPROJECT = "pyproject.toml"
@@ -18,10 +19,16 @@ PYPROJECT = "pyproject.toml"
 
 @dataclass(frozen=True)
 class Project:
-    """Root folder plus validated settings; every path the pipeline uses comes from here."""
+    """Root folder plus validated settings; every path the pipeline uses comes from here.
+
+    Opening a project confines input reading to it (see :func:`workflow.fsio.confine_to_project`).
+    """
 
     root: Path
     config: ProjectConfig
+
+    def __post_init__(self) -> None:
+        confine_to_project(self.root)
 
     @classmethod
     def open(cls, folder: Path) -> Project:
@@ -104,10 +111,32 @@ class Project:
     def exports_dir(self) -> Path:
         return self.root / self.config.exports_dir
 
+    @property
+    def review_dir(self) -> Path:
+        return self.root / self.config.review_dir
+
+    def output_path(self, path: Path) -> Path:
+        """*path* for a report or export named by an option, refused if it is a project input.
+
+        An ``-o FILE`` never overwrites the settings, the glossary, a source or a catalog.
+        """
+        inputs = (self.root / PYPROJECT, self.glossary_path)
+        folders = (self.root / self.config.sources_dir, self.locales_dir)
+        if any(not outside_project(path, folder) for folder in folders) or any(
+            _same_place(path, known) for known in inputs
+        ):
+            raise InputError(
+                "is a project input; an output option never overwrites one",
+                path=path,
+                hint="write the output to another file, e.g. under exports/",
+            )
+        return path
+
     @contextlib.contextmanager
     def lock(self, command: str) -> Iterator[None]:
         """Exclusive lock for a writing command; sweeps temp files of killed runs."""
-        with project_lock(self.root, command, sweep=(self.locales_dir, self.exports_dir)):
+        sweep = (self.locales_dir, self.exports_dir, self.review_dir)
+        with project_lock(self.root, command, sweep=sweep):
             yield
 
     def require_language(self, lang: str, *, source_allowed: bool = True) -> str:
@@ -124,3 +153,7 @@ class Project:
                 hint=f"project languages: {', '.join(self.languages)}",
             )
         return lang
+
+
+def _same_place(first: Path, second: Path) -> bool:
+    return os.path.realpath(first) == os.path.realpath(second)

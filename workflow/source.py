@@ -3,6 +3,9 @@
 The format is deliberately small: front matter between ``---`` lines, then blocks
 separated by blank lines; a block starting with ``#`` is a heading, any other is a
 paragraph.  Hard line breaks inside a block are joined (see :mod:`workflow.segment`).
+
+Anything that cannot become a catalog entry is refused here with ``path:line``: control
+characters, lone surrogates (YAML escapes can make them), an empty title or heading.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pydantic import ValidationError
 from workflow.document import TRANSLATABLE_FIELDS, Block, Document, FrontMatter, Segment
 from workflow.errors import InputError
 from workflow.fsio import read_input_text
+from workflow.po_parse import FORBIDDEN_CHARACTERS
 from workflow.segment import join_lines, sentence_spans
 
 FENCE = "---"
@@ -25,13 +29,23 @@ def read_document(
 ) -> Document:
     """Parse the source file at *path* (``root``-relative paths go into references)."""
     text = read_input_text(path, "source file")
+    _check_characters(text, path, 1)
     lines = text.split("\n")
     meta, body_start = _parse_front_matter(lines, path)
+    _check_front_matter_text(meta, lines, body_start, path)
     relative = path.relative_to(root) if path.is_absolute() else path
     blocks = _front_matter_blocks(meta, lines, body_start)
     blocks += _body_blocks(
         lines, body_start, first_block=len(blocks) + 1, segmentation=segmentation
     )
+    for block in blocks:
+        if not any(segment.text for segment in block.segments):
+            raise InputError(
+                f"empty {block.kind}: nothing to translate",
+                path=path,
+                line=block.line,
+                hint="write its text or remove it",
+            )
     return Document(
         doc_id=path.stem, path=relative, language=language, front_matter=meta, blocks=tuple(blocks)
     )
@@ -93,6 +107,31 @@ def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, int]
     return meta, end + 1
 
 
+def _check_characters(text: str, path: Path, first_line: int) -> None:
+    """Refuse a control character or lone surrogate: no catalog or document may hold one."""
+    bad = FORBIDDEN_CHARACTERS.search(text)
+    if bad is not None:
+        raise InputError(
+            f"control character U+{ord(bad.group()):04X} in the text",
+            path=path,
+            line=first_line + text.count("\n", 0, bad.start()),
+            hint="remove it: only tab and newline are allowed",
+        )
+
+
+def _check_front_matter_text(meta: FrontMatter, lines: list[str], end: int, path: Path) -> None:
+    for kind in TRANSLATABLE_FIELDS:
+        value = getattr(meta, kind)
+        _check_characters(value, path, _field_line(lines, end, kind) or 2)
+    if not meta.title.strip():
+        raise InputError(
+            "front matter field 'title' is empty",
+            path=path,
+            line=_field_line(lines, end, "title") or 2,
+            hint="give the document a title",
+        )
+
+
 def _bad_date_line(lines: list[str], end: int) -> int:
     """The first front-matter line whose value YAML cannot build (an impossible date)."""
     for index in range(1, end):
@@ -114,7 +153,7 @@ def _front_matter_blocks(meta: FrontMatter, lines: list[str], end: int) -> list[
     blocks: list[Block] = []
     for kind in TRANSLATABLE_FIELDS:
         value = getattr(meta, kind)
-        if value:
+        if value.strip():
             line = _field_line(lines, end, kind) or 1
             number = len(blocks) + 1
             blocks.append(Block(kind, line, (Segment(value.strip(), line, number, 1),)))

@@ -40,6 +40,7 @@ CSV_COLUMNS = ("id", "kind", "ja", "en", "ru", "kk", "note")
 #: Several forms in one CSV cell are separated by this string.
 CSV_SEPARATOR = " | "
 _PROPER_KINDS = {"organization", "place", "person"}
+_FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def part_of_speech(term: Term) -> str:
@@ -90,21 +91,30 @@ def to_csv(glossary: Glossary) -> str:
     """The glossary as CSV with a header row (``id,kind,ja,en,ru,kk,note``).
 
     Cells with several forms (Japanese variants, extra target forms) join them with ``" | "``.
+    A cell a spreadsheet would run as a formula is neutralised (:func:`spreadsheet_safe`).
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for term in glossary.terms:
-        writer.writerow(
-            [
-                term.id,
-                term.kind,
-                CSV_SEPARATOR.join(term.ja),
-                *(CSV_SEPARATOR.join(term.accepted_forms(lang)) for lang in TARGET_LANGUAGES),
-                term.note,
-            ]
-        )
+        cells = [
+            term.id,
+            term.kind,
+            CSV_SEPARATOR.join(term.ja),
+            *(CSV_SEPARATOR.join(term.accepted_forms(lang)) for lang in TARGET_LANGUAGES),
+            term.note,
+        ]
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return buffer.getvalue()
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """*cell* with a leading ``'`` when it starts like a formula (``= + - @``, tab, CR).
+
+    The OWASP advice against CSV injection: spreadsheets show the quote-prefixed text
+    as text instead of running ``=HYPERLINK(...)`` or ``=cmd|...``.
+    """
+    return f"'{cell}" if cell[:1] in _FORMULA_STARTS else cell
 
 
 @dataclass(frozen=True)

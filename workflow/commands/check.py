@@ -66,6 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
+    output = project.output_path(args.output) if args.output else None  # refused before work
     langs = selected_languages(args, project)
     if args.calibrate:
         sys.stdout.write(calibration_table(project, langs, args.docs))
@@ -74,8 +75,8 @@ def run(args: argparse.Namespace, project: Project) -> int:
     if args.strict:
         findings = [item.strict() for item in findings]
     report = render(findings, args.format)
-    if args.output:
-        atomic_write_text(args.output, report)
+    if output is not None:
+        atomic_write_text(output, report)
     else:
         sys.stdout.write(report)
     return EXIT_FINDINGS if any(item.counts_as_error() for item in findings) else EXIT_OK

@@ -70,7 +70,7 @@ def run_export(args: argparse.Namespace, project: Project) -> int:
     else:
         data = to_csv(glossary).encode("utf-8")
     if args.output:
-        atomic_write_bytes(args.output, data)
+        atomic_write_bytes(project.output_path(args.output), data)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 DRAFT_STYLE = "Draft"
 _HIGHLIGHT = {"fuzzy": WD_COLOR_INDEX.YELLOW, "untranslated": WD_COLOR_INDEX.PINK}
+#: python-docx (and Word) limit the text core properties to 255 characters.
+CORE_PROPERTY_LIMIT = 255
 _STYLES = ("Normal", "Title", "Subtitle", "Heading 2", DRAFT_STYLE)
 
 
@@ -207,16 +209,21 @@ def _page_number_footer(paragraph: Paragraph) -> None:
 def _core_properties(out: DocxDocument, document: TranslatedDocument, when: dt.datetime) -> None:
     props = out.core_properties
     naive = when.astimezone(dt.UTC).replace(tzinfo=None)
-    props.title = document.field("title")
-    props.author = document.field("author")
-    props.subject = description(document)
-    props.keywords = ", ".join(keywords(document))
+    props.title = _core_text(document.field("title"))
+    props.author = _core_text(document.field("author"))
+    props.subject = _core_text(description(document))
+    props.keywords = _core_text(", ".join(keywords(document)))
     props.language = document.conventions.word_lang
     props.category = document.conventions.draft_label if document.draft else ""
     props.comments = ""
     props.last_modified_by = ""
     props.revision = 1
     props.created = props.modified = props.last_printed = naive
+
+
+def _core_text(text: str) -> str:
+    """*text* cut to the 255 characters a core property holds (the body keeps it whole)."""
+    return text if len(text) <= CORE_PROPERTY_LIMIT else text[: CORE_PROPERTY_LIMIT - 1] + "…"
 
 
 def _normalized_zip(data: bytes, when: dt.datetime) -> bytes:

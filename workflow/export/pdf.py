@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from importlib import resources
 from string import Template
 from typing import TYPE_CHECKING
@@ -29,6 +30,9 @@ ASSET_SCHEME = "workflow-asset:"
 #: the title shown in the window bar.
 PDF_VARIANT = "pdf/ua-1"
 _PACKAGE = resources.files("workflow.export")
+#: Longer than any real word of the target languages: not hyphenated (see _escaped_words).
+MAX_HYPHENATED_WORD = 64
+_LONG_WORD = re.compile(rf"(\w{{{MAX_HYPHENATED_WORD + 1},}})")
 
 
 class AssetFetcher(URLFetcher):
@@ -140,13 +144,26 @@ def _inline(document: TranslatedDocument, block: AssembledBlock | None) -> str:
 
 
 def _piece(document: TranslatedDocument, piece: Piece) -> str:
-    text = html.escape(document.conventions.typeset(piece.text))
+    text = _escaped_words(document.conventions.typeset(piece.text))
     if piece.status == "reviewed":
         return text
     if piece.status == "untranslated" and document.lang != FOREIGN_PASSAGE_LANG:
         # an <a> without href: its own structure element, tagged ja by pdf_tagging
         return f'<a class="untranslated" lang="{FOREIGN_PASSAGE_LANG}">{text}</a>'
     return f'<span class="{piece.status}">{text}</span>'
+
+
+def _escaped_words(text: str) -> str:
+    """HTML of *text*; words longer than any real one are exempt from hyphenation.
+
+    Hyphenating one token costs WeasyPrint time superlinear in its length (minutes for
+    8,000 letters); such a token is no word, so it only wraps (``overflow-wrap``).
+    """
+    parts = _LONG_WORD.split(text)
+    return "".join(
+        f'<span class="unhyphenated">{html.escape(part)}</span>' if index % 2 else html.escape(part)
+        for index, part in enumerate(parts)
+    )
 
 
 def _body(document: TranslatedDocument) -> list[str]:

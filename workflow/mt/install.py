@@ -3,23 +3,31 @@
 The archive is checked completely before anything is written: a zip with exactly one top
 folder holding ``metadata.json`` (valid, a translation package) and ``model/model.bin``; no
 absolute paths, ``..`` parts, symlinks or other special members; member and total sizes
-within limits.  It is then extracted into a hidden staging folder inside the packages folder
-and renamed into place, so the packages folder never holds a half-installed package.
+within limits; language codes that are codes, not paths.  It is then extracted into a
+hidden staging folder (``STAGING_PREFIX``) inside the packages folder and renamed into
+place, so the packages folder never holds a half-installed package; the staging folders
+of a killed install are removed by the next one.  A corrupt member (bad CRC) or a full
+disk is an error naming the file, with nothing installed.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import logging
+import os
+import re
 import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from workflow.errors import ModelError
+from workflow.fsio import STAGING_PREFIX, remove_stale_temp_files
 from workflow.mt.argos import METADATA, SPM_MODEL, ArgosPackage
 from workflow.mt.ct2 import pip_command
 
@@ -27,12 +35,17 @@ MAX_MEMBER_BYTES = 2 * 1024**3
 MAX_TOTAL_BYTES = 6 * 1024**3
 MAX_MEMBERS = 10_000
 _CHUNK = 1024 * 1024
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*$")
 
 
 def check_archive(
     archive: Path, *, max_member: int = MAX_MEMBER_BYTES, max_total: int = MAX_TOTAL_BYTES
 ) -> tuple[str, ArgosPackage]:
     """Validate *archive*; return its top folder name and package metadata."""
+    if archive.is_dir():
+        raise ModelError(
+            "is a folder, not a package file", path=archive, hint="give the .argosmodel file"
+        )
     if not archive.is_file():
         raise ModelError("no such package file", path=archive)
     if not zipfile.is_zipfile(archive):
@@ -48,7 +61,15 @@ def check_archive(
             metadata = json.loads(zf.read(f"{top}/{METADATA}").decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ModelError(f"{top}/{METADATA} is not valid JSON: {exc}", path=archive) from exc
-    return top, ArgosPackage.from_metadata(Path(top), metadata, archive)
+    package = ArgosPackage.from_metadata(Path(top), metadata, archive)
+    for code in (package.from_code, package.to_code):
+        if not _LANGUAGE_CODE.match(code):
+            raise ModelError(
+                f"{top}/{METADATA} has a language code that is not one: {code[:20]!r}",
+                path=archive,
+                hint="from_code and to_code are codes like 'ja' or 'zh_TW'",
+            )
+    return top, package
 
 
 def _check_members(
@@ -102,21 +123,61 @@ def install_package(
             path=target,
             hint="remove that folder first to reinstall",
         )
-    packages_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".install-", dir=packages_dir))
     try:
-        with zipfile.ZipFile(archive) as zf:
-            for info in zf.infolist():
-                _extract(zf, info, staging, max_member)
-        package = ArgosPackage.load(staging / top)
-        package.check_files()
-        (staging / top).rename(target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        packages_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _install_error(packages_dir, exc) from exc
+    with _folder_lock(packages_dir):  # packages folders may be shared by several projects
+        remove_stale_temp_files(packages_dir, packages_dir)
+        _extract_and_rename(archive, top, packages_dir, target, max_member)
     return ArgosPackage.load(target)
 
 
-def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, staging: Path, limit: int) -> None:
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _extract_and_rename(
+    archive: Path, top: str, packages_dir: Path, target: Path, max_member: int
+) -> None:
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=packages_dir))
+    except OSError as exc:
+        raise _install_error(packages_dir, exc) from exc
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            for info in zf.infolist():
+                _extract(zf, info, staging, max_member, archive)
+        package = ArgosPackage.load(staging / top)
+        package.check_files()
+        (staging / top).rename(target)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise ModelError(
+            f"corrupt archive: {exc}", path=archive, hint="download the package again"
+        ) from exc
+    except OSError as exc:
+        raise _install_error(packages_dir, exc) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _install_error(packages_dir: Path, exc: OSError) -> ModelError:
+    return ModelError(
+        f"cannot install: {exc.strerror or exc}",
+        path=exc.filename or packages_dir,
+        hint="check that the packages folder is writable and has space",
+    )
+
+
+def _extract(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, staging: Path, limit: int, archive: Path
+) -> None:
     """Extract one checked member, counting bytes (declared sizes are not trusted)."""
     destination = staging.joinpath(*PurePosixPath(info.filename).parts)
     if info.is_dir():
@@ -128,7 +189,7 @@ def _extract(zf: zipfile.ZipFile, info: zipfile.ZipInfo, staging: Path, limit: i
         while chunk := source.read(_CHUNK):
             written += len(chunk)
             if written > limit:
-                raise ModelError(f"member larger than declared: {info.filename}")
+                raise ModelError(f"member larger than declared: {info.filename}", path=archive)
             target.write(chunk)
 
 

@@ -38,7 +38,7 @@ class ExportedReview:
 
 def review_path(project: Project, lang: str, doc_id: str) -> Path:
     """``<review-dir>/<lang>/<doc>.docx`` under the project root."""
-    return project.root / project.config.review_dir / lang / f"{doc_id}.docx"
+    return project.review_dir / lang / f"{doc_id}.docx"
 
 
 def export_reviews(
