@@ -111,10 +111,11 @@ def render_pdf(document: TranslatedDocument, timestamp: dt.datetime) -> bytes:
 
 
 def draft_notice(document: TranslatedDocument) -> str:
-    """The draft banner text, stating how much is reviewed."""
-    return document.conventions.draft_notice.format(
+    """The draft banner text, stating how much is reviewed (typeset like the body)."""
+    notice = document.conventions.draft_notice.format(
         reviewed=document.reviewed, total=document.total, percent=document.reviewed_percent
     )
+    return document.conventions.typeset(notice)
 
 
 def description(document: TranslatedDocument) -> str:
