@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from workflow.catalog import update_project
 from workflow.checks import check_project
 from workflow.diagnostics import Diagnostic
-from workflow.export.pipeline import ExportResult, export_project
+from workflow.export.pipeline import ExportResult, ExportTask, export_tasks
 from workflow.mt.engines import available_engine
 from workflow.pretranslate import pretranslate_project
 from workflow.project import Project
@@ -40,9 +40,11 @@ def build_project(
     *,
     final: bool = False,
     export_original: bool = True,
+    jobs: int | None = None,
     echo: Callable[[str], None] = print,
 ) -> BuildReport:
-    """Run every stage; the caller holds the project lock."""
+    """Run every stage; the caller holds the project lock.  Exports render in *jobs*
+    worker processes (None: all cores)."""
     report = BuildReport()
     changes = update_project(project, docs, list(langs))
     written = sum(change.written for change in changes)
@@ -58,18 +60,22 @@ def build_project(
     echo(report.lines[-1])
     export_langs = [*([project.config.source_language] if export_original else []), *langs]
     drafts = _draft_modes(project, langs, docs, final)
-    for lang in export_langs:
-        for doc_id in (path.stem for path in project.source_paths(docs)):
-            draft = drafts.get((lang, doc_id), False)
-            results = export_project(project, [lang], formats, [doc_id], draft=draft)
-            report.exports += results
-            for result in results:
-                mode = " (draft)" if draft and result.status == "written" else ""
-                where = result.path.relative_to(project.root)
-                report.say("export", f"{result.status}{mode} {where}")
-                echo(report.lines[-1])
-            refused = next((r for r in results if r.status == "incomplete"), None)
-            for problem in refused.problems if refused else ():
+    tasks = [
+        ExportTask(lang, doc_id, drafts.get((lang, doc_id), False))
+        for lang in export_langs
+        for doc_id in (path.stem for path in project.source_paths(docs))
+    ]
+    results = export_tasks(project, tasks, formats, jobs)
+    report.exports += results
+    refused: set[tuple[str, str]] = set()
+    for result in results:
+        draft = drafts.get((result.lang, result.doc_id), False)
+        mode = " (draft)" if draft and result.status == "written" else ""
+        report.say("export", f"{result.status}{mode} {result.path.relative_to(project.root)}")
+        echo(report.lines[-1])
+        if result.status == "incomplete" and (result.lang, result.doc_id) not in refused:
+            refused.add((result.lang, result.doc_id))
+            for problem in result.problems:
                 report.say("", f"  not reviewed: {problem}")
                 echo(report.lines[-1])
     return report

@@ -6,7 +6,7 @@ import argparse
 
 from workflow.build import build_project
 from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, add_lang_option
-from workflow.commands.export import add_format_option
+from workflow.commands.export import add_format_option, add_jobs_option
 from workflow.export.pipeline import FORMATS
 from workflow.project import Project
 
@@ -22,6 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_doc_option(parser)
     add_lang_option(parser)
     add_format_option(parser)
+    add_jobs_option(parser)
     parser.add_argument(
         "--final",
         action="store_true",
@@ -40,6 +41,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
             args.formats or FORMATS,
             final=args.final,
             export_original=not args.langs or project.config.source_language in langs,
+            jobs=args.jobs,
         )
     failed = any(item.counts_as_error() for item in report.findings) or any(
         result.status == "incomplete" for result in report.exports

@@ -36,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="include fuzzy and untranslated segments, visibly marked, with a draft notice",
     )
     add_doc_option(parser)
+    add_jobs_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -51,6 +52,28 @@ def add_format_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    """``--jobs N``: worker processes that render exports (default: all cores)."""
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="render exports in N worker processes (default: all cores; output is the same)",
+    )
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number ≥ 1, not {value!r}")
+    return jobs
+
+
 def _formats(value: str) -> list[str]:
     names = [name.strip().lower() for name in value.split(",") if name.strip()]
     unknown = [name for name in names if name not in FORMATS]
@@ -64,7 +87,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
     langs = [project.require_language(lang) for lang in args.langs or project.languages]
     formats = list(dict.fromkeys(args.formats or FORMATS))
     with project.lock("export"):
-        results = export_project(project, langs, formats, args.docs, args.draft)
+        results = export_project(project, langs, formats, args.docs, args.draft, args.jobs)
     return report(results, project)
 
 

@@ -16,8 +16,10 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -28,7 +30,6 @@ import weasyprint
 import workflow
 from workflow import assemble as assembly
 from workflow.clock import source_date_epoch
-from workflow.document import Document
 from workflow.errors import ExportError
 from workflow.export import fonts
 from workflow.export.conventions import conventions
@@ -58,60 +59,135 @@ class ExportResult:
     problems: tuple[assembly.Problem, ...] = ()  # unreviewed segments (refused or marked)
 
 
+@dataclass(frozen=True)
+class ExportTask:
+    """One document in one language, exported final or as a draft."""
+
+    lang: str
+    doc_id: str
+    draft: bool = False
+
+
 def export_project(
     project: Project,
     langs: Sequence[str],
     formats: Sequence[str] = FORMATS,
     docs: Sequence[str] | None = None,
     draft: bool = False,
+    jobs: int | None = 1,
 ) -> list[ExportResult]:
     """Export every selected document in every language and format.
 
     *langs* may include the source language (the original).  In final mode a language with
     unreviewed segments is not written: its results have status ``incomplete`` and list the
     problems.  Other errors (a missing font, a character no font has) raise
-    :class:`ExportError`.  The caller holds the project lock.
+    :class:`ExportError`.  *jobs* worker processes render (None: all cores).  The caller
+    holds the project lock.
+    """
+    doc_ids = [path.stem for path in project.source_paths(list(docs) if docs else None)]
+    tasks = [ExportTask(lang, doc_id, draft) for doc_id in doc_ids for lang in langs]
+    return export_tasks(project, tasks, formats, jobs)
+
+
+def export_tasks(
+    project: Project, tasks: Sequence[ExportTask], formats: Sequence[str], jobs: int | None = 1
+) -> list[ExportResult]:
+    """Export *tasks* in *formats*; results in task order, whatever *jobs* is.
+
+    Which outputs are out of date is decided here, with the inputs every output shares
+    (code, settings, fonts) hashed once; only those are rendered, in *jobs* worker
+    processes when there are several (None: all cores).  Output bytes do not depend on
+    *jobs*.
     """
     for fmt in formats:
         if fmt not in RENDERERS:
             raise ExportError(f"unknown format {fmt!r}", hint=f"choose from {', '.join(FORMATS)}")
-    results: list[ExportResult] = []
-    for document in project.documents(list(docs) if docs else None):
-        for lang in langs:
-            results += _export_one(project, document, lang, formats, draft)
-    return results
+    shared = SharedInputs.of(project)
+    results: dict[int, list[ExportResult]] = {}
+    pending: list[tuple[int, _Render]] = []
+    for number, task in enumerate(tasks):
+        keys = {fmt: shared.key(project, task, fmt) for fmt in formats}
+        stale = tuple(fmt for fmt in formats if not _up_to_date(project, task, fmt, keys[fmt]))
+        results[number] = [
+            ExportResult(task.lang, task.doc_id, fmt, _path(project, task, fmt), "unchanged")
+            for fmt in formats
+            if fmt not in stale
+        ]
+        if stale:
+            pending.append((number, _Render(task, stale, keys)))
+    for (number, _), rendered in zip(pending, _run(project, pending, jobs), strict=True):
+        results[number] += rendered
+    return [result for number in range(len(tasks)) for result in results[number]]
 
 
-def _export_one(
-    project: Project, document: Document, lang: str, formats: Sequence[str], draft: bool
-) -> list[ExportResult]:
-    keys = {fmt: input_key(project, document, lang, fmt, draft) for fmt in formats}
-    pending = [fmt for fmt in formats if not _up_to_date(project, document, lang, fmt, keys[fmt])]
-    path = functools.partial(project.export_path, lang, document.doc_id)
-    results = [
-        ExportResult(lang, document.doc_id, fmt, path(fmt), "unchanged")
-        for fmt in formats
-        if fmt not in pending
-    ]
-    if not pending:
-        return results
+def worker_count(jobs: int | None) -> int:
+    """Worker processes for *jobs* (None or 0: every core this process may use)."""
+    if jobs:
+        return jobs
     try:
-        translated = assembly.assemble(project, document, lang, draft=draft)
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class _Render:
+    """The out-of-date formats of one task and their input keys."""
+
+    task: ExportTask
+    formats: tuple[str, ...]
+    keys: dict[str, str]
+
+
+def _run(
+    project: Project, pending: list[tuple[int, _Render]], jobs: int | None
+) -> list[list[ExportResult]]:
+    renders = [render for _, render in pending]
+    workers = min(worker_count(jobs), len(renders))
+    if workers <= 1:
+        return [_render(project, render) for render in renders]
+    # forkserver: workers fork from a clean process that has imported the renderers once,
+    # never from this one (which may be running MT threads)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(_render, [project] * len(renders), renders, chunksize=1))
+
+
+def _render(project: Project, render: _Render) -> list[ExportResult]:
+    """Typeset the out-of-date formats of one document in one language, write them."""
+    task = render.task
+    document = project.documents([task.doc_id])[0]
+    try:
+        translated = assembly.assemble(project, document, task.lang, draft=task.draft)
     except assembly.IncompleteTranslationError as exc:
-        return results + [
-            ExportResult(lang, document.doc_id, fmt, path(fmt), "incomplete", tuple(exc.problems))
-            for fmt in pending
+        return [
+            ExportResult(
+                task.lang,
+                task.doc_id,
+                fmt,
+                _path(project, task, fmt),
+                "incomplete",
+                tuple(exc.problems),
+            )
+            for fmt in render.formats
         ]
     fonts.check_coverage(translated, _labels(translated))
     timestamp = export_timestamp(translated)
-    for fmt in pending:
+    results = []
+    for fmt in render.formats:
         data = RENDERERS[fmt](translated, timestamp)
-        atomic_write_bytes(path(fmt), data)
-        _write_stamp(project, document, lang, fmt, keys[fmt], data)
+        path = _path(project, task, fmt)
+        atomic_write_bytes(path, data)
+        _write_stamp(project, task, fmt, render.keys[fmt], data)
         results.append(
-            ExportResult(lang, document.doc_id, fmt, path(fmt), "written", translated.problems)
+            ExportResult(task.lang, task.doc_id, fmt, path, "written", translated.problems)
         )
     return results
+
+
+def _path(project: Project, task: ExportTask, fmt: str) -> Path:
+    return project.export_path(task.lang, task.doc_id, fmt)
 
 
 def _labels(document: assembly.TranslatedDocument) -> list[str]:
@@ -129,25 +205,43 @@ def export_timestamp(document: assembly.TranslatedDocument) -> dt.datetime:
     return max(day, document.revised) if document.revised else day
 
 
-def input_key(project: Project, document: Document, lang: str, fmt: str, draft: bool) -> str:
-    """Hash of every input that shapes the output file (see the module docstring)."""
-    digest = hashlib.sha256()
-    po_file = project.po_path(lang, document.doc_id)
-    parts = [
-        _code_version(),
-        project.config.model_dump_json(),
-        lang,
-        fmt,
-        f"draft={draft}",
-        os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
-        *(fonts.resolve(family).fingerprint() for family in conventions(lang).fonts),
-    ]
-    for part in parts:
-        digest.update(part.encode("utf-8") + b"\0")
-    digest.update(_file_bytes(project.root / document.path) + b"\0")
-    if lang != document.language:
-        digest.update(_file_bytes(po_file))
-    return digest.hexdigest()
+@dataclass(frozen=True)
+class SharedInputs:
+    """What every output's key shares, hashed once per run: code and library versions,
+    settings, ``SOURCE_DATE_EPOCH`` and each language's font files."""
+
+    common: str
+    fonts: dict[str, str]
+
+    @classmethod
+    def of(cls, project: Project) -> SharedInputs:
+        common = "\0".join(
+            [
+                _code_version(),
+                project.config.model_dump_json(),
+                os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
+            ]
+        )
+        return cls(common, {})
+
+    def font_fingerprint(self, lang: str) -> str:
+        if lang not in self.fonts:
+            families = conventions(lang).fonts
+            self.fonts[lang] = "\0".join(fonts.resolve(f).fingerprint() for f in families)
+        return self.fonts[lang]
+
+    def key(self, project: Project, task: ExportTask, fmt: str) -> str:
+        """Hash of every input that shapes one output file (see the module docstring)."""
+        digest = hashlib.sha256()
+        for part in (self.common, task.lang, fmt, f"draft={task.draft}"):
+            digest.update(part.encode("utf-8") + b"\0")
+        digest.update(self.font_fingerprint(task.lang).encode("utf-8") + b"\0")
+        source = project.source_dir / f"{task.doc_id}.md"
+        digest.update(source.relative_to(project.root).as_posix().encode("utf-8") + b"\0")
+        digest.update(_file_bytes(source) + b"\0")
+        if task.lang != project.config.source_language:
+            digest.update(_file_bytes(project.po_path(task.lang, task.doc_id)))
+        return digest.hexdigest()
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -183,22 +277,29 @@ def stamp_path(project: Project, lang: str, doc_id: str, fmt: str) -> Path:
     return project.exports_dir / STAMPS_DIR / lang / f"{doc_id}.{fmt}.json"
 
 
-def _up_to_date(project: Project, document: Document, lang: str, fmt: str, key: str) -> bool:
+def _up_to_date(project: Project, task: ExportTask, fmt: str, key: str) -> bool:
+    """The stamp has this key and the output is the file it recorded: same size and
+    modification time as written (cheap), else the same SHA-256 (a touched but equal file)."""
     try:
-        stamp = json.loads(stamp_path(project, lang, document.doc_id, fmt).read_text("utf-8"))
-        output = project.export_path(lang, document.doc_id, fmt).read_bytes()
+        stamp = json.loads(stamp_path(project, task.lang, task.doc_id, fmt).read_text("utf-8"))
+        output = _path(project, task, fmt)
+        if not isinstance(stamp, dict) or stamp.get("inputs") != key:
+            return False
+        stat = output.stat()
+        if stamp.get("size") == stat.st_size and stamp.get("mtime_ns") == stat.st_mtime_ns:
+            return True
+        return stamp.get("sha256") == hashlib.sha256(output.read_bytes()).hexdigest()
     except (OSError, ValueError):
         return False
-    return (
-        isinstance(stamp, dict)
-        and stamp.get("inputs") == key
-        and stamp.get("sha256") == hashlib.sha256(output).hexdigest()
-    )
 
 
-def _write_stamp(
-    project: Project, document: Document, lang: str, fmt: str, key: str, data: bytes
-) -> None:
-    stamp = {"inputs": key, "sha256": hashlib.sha256(data).hexdigest()}
-    path = stamp_path(project, lang, document.doc_id, fmt)
+def _write_stamp(project: Project, task: ExportTask, fmt: str, key: str, data: bytes) -> None:
+    stat = _path(project, task, fmt).stat()
+    stamp = {
+        "inputs": key,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+    }
+    path = stamp_path(project, task.lang, task.doc_id, fmt)
     atomic_write_text(path, json.dumps(stamp, indent=1, sort_keys=True) + "\n")
