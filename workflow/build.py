@@ -83,20 +83,19 @@ def build_project(
 
 def _pretranslate(project: Project, langs: Sequence[str], docs: list[str] | None) -> list[str]:
     pending = _untranslated_by_language(project, langs, docs)
-    lines = []
+    lines, ready = [], []
     for lang in langs:
         if not pending.get(lang):
             lines.append(f"{lang}: nothing to fill")
-            continue
-        engine = available_engine(project, lang)
-        if engine is None:
+        elif available_engine(project, lang) is None:
             lines.append(
                 f"{lang}: {pending[lang]} untranslated segment(s) left as they are: no MT engine "
                 "for this language (see README, Machine pre-translation)"
             )
-            continue
-        summary = pretranslate_project(project, [lang], docs, engine=engine)
-        lines += summary.format().splitlines()
+        else:
+            ready.append(lang)
+    if ready:  # one run for all languages: shared stages (ja→en, the pivot) run once
+        lines += pretranslate_project(project, ready, docs).format().splitlines()
     return lines
 
 

@@ -14,6 +14,7 @@ References and extracted comments always come from the POT.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +22,14 @@ from pathlib import Path
 import polib
 
 from workflow import clock
+from workflow.cache import KeyStore, code_digest
 from workflow.config import ProjectConfig
 from workflow.document import Document, Segment
 from workflow.fsio import file_digest
-from workflow.pofile import load_po, save_po
+from workflow.pofile import format_po, load_po, save_po
 from workflow.project import Project
 from workflow.similarity import similarity
+from workflow.source import read_document
 
 FUZZY_THRESHOLD = 0.6
 
@@ -264,25 +267,67 @@ def update_project(
     """Re-extract every document and merge each language's PO; write only what changed.
 
     All inputs are read and validated before the first write, so a malformed PO file
-    stops the run with every file untouched.
+    stops the run with every file untouched.  A document whose source, POT and PO files
+    are byte for byte what the last update left (their hashes, with the code and settings,
+    are kept in the cache folder) is skipped unread: updating it again changes nothing.
     """
-    planned: list[tuple[Path, polib.POFile, str | None]] = []
-    for document in project.documents(doc_ids):
-        pot = _fresh_pot(project, document)
-        planned.append((project.pot_path(document.doc_id), pot, None))
-        for lang in project.languages if langs is None else langs:
-            po_path = project.po_path(lang, document.doc_id)
-            digest = file_digest(po_path)
-            if digest is not None:
-                po = merge(pot, load_po(po_path))
-                _fill_missing_language(po, lang)
-            else:
-                po = new_catalog(pot, lang, project.config)
-            planned.append((po_path, po, digest))
-    return [
-        CatalogChange(path, save_po(po, path, expected_digest=digest))
+    langs = list(project.languages if langs is None else langs)
+    settled = KeyStore(project, "settled_catalogs")
+    planned: list[tuple[Path, polib.POFile | None, str | None]] = []
+    keys: dict[str, str] = {}
+    for source in project.source_paths(doc_ids):
+        paths = [
+            project.pot_path(source.stem),
+            *(project.po_path(lang, source.stem) for lang in langs),
+        ]
+        name, source_digest = f"{source.stem} {','.join(langs)}", file_digest(source)
+        current = _settled_key(project, source_digest, [file_digest(path) for path in paths])
+        if settled.keys.get(name) == current:
+            planned += [(path, None, None) for path in paths]
+            continue
+        document_plan = _plan_document(project, source, langs)
+        planned += document_plan
+        written = [hashlib.sha256(format_po(po).encode()).hexdigest() for _, po, _ in document_plan]
+        keys[name] = _settled_key(project, source_digest, written)
+    changes = [
+        CatalogChange(path, po is not None and save_po(po, path, expected_digest=digest))
         for path, po, digest in planned
     ]
+    settled.save(keys)
+    return changes
+
+
+def _plan_document(
+    project: Project, source: Path, langs: list[str]
+) -> list[tuple[Path, polib.POFile | None, str | None]]:
+    document = read_document(
+        source,
+        root=project.root,
+        language=project.config.source_language,
+        segmentation=project.config.segmentation,
+    )
+    pot = _fresh_pot(project, document)
+    planned: list[tuple[Path, polib.POFile | None, str | None]] = [
+        (project.pot_path(document.doc_id), pot, None)
+    ]
+    for lang in langs:
+        po_path = project.po_path(lang, document.doc_id)
+        digest = file_digest(po_path)
+        if digest is not None:
+            po = merge(pot, load_po(po_path))
+            _fill_missing_language(po, lang)
+        else:
+            po = new_catalog(pot, lang, project.config)
+        planned.append((po_path, po, digest))
+    return planned
+
+
+def _settled_key(project: Project, source: str | None, catalogs: list[str | None]) -> str:
+    """Hash of the code, the settings and a document's source and catalog digests."""
+    digest = hashlib.sha256(f"{code_digest()}\0{project.config.model_dump_json()}".encode())
+    for part in (source, *catalogs):
+        digest.update(f"\0{part}".encode())
+    return digest.hexdigest()
 
 
 def _fresh_pot(project: Project, document: Document) -> polib.POFile:

@@ -2,8 +2,13 @@
 
 Each output has a stamp ``exports/.stamps/<lang>/<doc>.<fmt>.json`` holding a hash of
 everything that shapes it (source and PO bytes, settings, options, template, stylesheet,
-font files, code and library versions, ``SOURCE_DATE_EPOCH``) and the hash of the bytes
-written.  When both still match, the document is not typeset again.
+font files, code and library versions, ``SOURCE_DATE_EPOCH``) and the hash and size of the
+bytes written.  When both still match, the document is not typeset again.  The inputs all
+outputs share (code, settings, fonts) are hashed once per run, and an output not modified
+since its stamp was written is not read back, so checking a whole series stays cheap.
+
+Out-of-date outputs are typeset in worker processes (``jobs``); each document in each
+language is one independent task, and the bytes do not depend on how many workers ran.
 
 Timestamps inside the files come from ``SOURCE_DATE_EPOCH`` when set, otherwise from the
 inputs (the newest of the source's front-matter date and the catalog's PO-Revision-Date),
@@ -18,6 +23,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -150,8 +156,21 @@ def _run(
     # never from this one (which may be running MT threads)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent) as pool:
         return list(pool.map(_render, [project] * len(renders), renders, chunksize=1))
+
+
+def _exit_with_parent() -> None:
+    """In a worker: stop as soon as the exporting process is gone (killed or interrupted),
+    rather than write outputs for a run that no longer exists."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+
+        def watch() -> None:
+            parent.join()
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
 
 
 def _render(project: Project, render: _Render) -> list[ExportResult]:
@@ -278,15 +297,19 @@ def stamp_path(project: Project, lang: str, doc_id: str, fmt: str) -> Path:
 
 
 def _up_to_date(project: Project, task: ExportTask, fmt: str, key: str) -> bool:
-    """The stamp has this key and the output is the file it recorded: same size and
-    modification time as written (cheap), else the same SHA-256 (a touched but equal file)."""
+    """The stamp has this key and the output is the file it recorded.
+
+    An output of the recorded size not modified after its stamp was written is trusted
+    without reading it; otherwise its SHA-256 must match (a touched but equal file).
+    """
+    stamp_file = stamp_path(project, task.lang, task.doc_id, fmt)
+    output = _path(project, task, fmt)
     try:
-        stamp = json.loads(stamp_path(project, task.lang, task.doc_id, fmt).read_text("utf-8"))
-        output = _path(project, task, fmt)
+        stamp = json.loads(stamp_file.read_text("utf-8"))
         if not isinstance(stamp, dict) or stamp.get("inputs") != key:
             return False
         stat = output.stat()
-        if stamp.get("size") == stat.st_size and stamp.get("mtime_ns") == stat.st_mtime_ns:
+        if stamp.get("size") == stat.st_size and stat.st_mtime_ns <= stamp_file.stat().st_mtime_ns:
             return True
         return stamp.get("sha256") == hashlib.sha256(output.read_bytes()).hexdigest()
     except (OSError, ValueError):
@@ -294,12 +317,6 @@ def _up_to_date(project: Project, task: ExportTask, fmt: str, key: str) -> bool:
 
 
 def _write_stamp(project: Project, task: ExportTask, fmt: str, key: str, data: bytes) -> None:
-    stat = _path(project, task, fmt).stat()
-    stamp = {
-        "inputs": key,
-        "sha256": hashlib.sha256(data).hexdigest(),
-        "size": stat.st_size,
-        "mtime_ns": stat.st_mtime_ns,
-    }
+    stamp = {"inputs": key, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
     path = stamp_path(project, task.lang, task.doc_id, fmt)
     atomic_write_text(path, json.dumps(stamp, indent=1, sort_keys=True) + "\n")
