@@ -133,7 +133,7 @@ def pretranslate_project(
     if engine not in (None, *ENGINE_CHOICES):
         raise ModelError(f"unknown engine {engine!r}", hint=f"use one of {ENGINE_CHOICES}")
     doc_ids = [path.stem for path in project.source_paths(docs)]
-    glossary = _load_glossary(project)
+    glossary = None if engine == "none" else _load_glossary(project)  # MT protection only
     summary = Summary()
     run = _new_run(engine)
     for lang in langs:
