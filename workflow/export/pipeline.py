@@ -17,6 +17,7 @@ so rebuilding unchanged inputs gives byte-identical PDF and DOCX files.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -45,6 +46,8 @@ from workflow.fsio import atomic_write_bytes, atomic_write_text
 from workflow.project import Project
 
 FORMATS = ("pdf", "docx")
+#: Tasks assembled in this process before they are handed to the workers (bounds memory).
+PREPARED_AT_ONCE = 64
 STAMPS_DIR = ".stamps"
 
 #: format -> renderer(translated document, timestamp) -> file bytes
@@ -112,7 +115,7 @@ def export_tasks(
     results: dict[int, list[ExportResult]] = {}
     pending: list[tuple[int, _Render]] = []
     for number, task in enumerate(tasks):
-        keys = {fmt: shared.key(project, task, fmt) for fmt in formats}
+        keys = shared.keys(project, task, formats)
         stale = tuple(fmt for fmt in formats if not _up_to_date(project, task, fmt, keys[fmt]))
         results[number] = [
             ExportResult(task.lang, task.doc_id, fmt, _path(project, task, fmt), "unchanged")
@@ -121,8 +124,17 @@ def export_tasks(
         ]
         if stale:
             pending.append((number, _Render(task, stale, keys)))
-    for (number, _), rendered in zip(pending, _run(project, pending, jobs), strict=True):
-        results[number] += rendered
+    with _worker_pool(jobs, len(pending)) as pool:
+        for start in range(0, len(pending), PREPARED_AT_ONCE):
+            batch = pending[start : start + PREPARED_AT_ONCE]
+            prepared = [_prepare(project, render) for _, render in batch]
+            renders = [item for item in prepared if isinstance(item, _Typeset)]
+            if pool is None:
+                written = iter([_write_outputs(project, item) for item in renders])
+            else:
+                written = pool.map(_write_outputs, [project] * len(renders), renders)
+            for (number, _), item in zip(batch, prepared, strict=True):
+                results[number] += next(written) if isinstance(item, _Typeset) else item
     return [result for number in range(len(tasks)) for result in results[number]]
 
 
@@ -145,19 +157,27 @@ class _Render:
     keys: dict[str, str]
 
 
-def _run(
-    project: Project, pending: list[tuple[int, _Render]], jobs: int | None
-) -> list[list[ExportResult]]:
-    renders = [render for _, render in pending]
-    workers = min(worker_count(jobs), len(renders))
+@dataclass(frozen=True)
+class _Typeset:
+    """A document assembled and checked here, for a worker to render and write."""
+
+    render: _Render
+    document: assembly.TranslatedDocument
+    timestamp: dt.datetime
+
+
+def _worker_pool(
+    jobs: int | None, pending: int
+) -> contextlib.AbstractContextManager[ProcessPoolExecutor | None]:
+    """Worker processes for *pending* renders, or None to render in this process."""
+    workers = min(worker_count(jobs), pending)
     if workers <= 1:
-        return [_render(project, render) for render in renders]
+        return contextlib.nullcontext()
     # forkserver: workers fork from a clean process that has imported the renderers once,
     # never from this one (which may be running MT threads)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent) as pool:
-        return list(pool.map(_render, [project] * len(renders), renders, chunksize=1))
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent)
 
 
 def _exit_with_parent() -> None:
@@ -173,8 +193,9 @@ def _exit_with_parent() -> None:
         threading.Thread(target=watch, daemon=True).start()
 
 
-def _render(project: Project, render: _Render) -> list[ExportResult]:
-    """Typeset the out-of-date formats of one document in one language, write them."""
+def _prepare(project: Project, render: _Render) -> _Typeset | list[ExportResult]:
+    """Read, assemble and check one task in this process, so bad input stops the run here,
+    in task order, exactly as in a serial run; an incomplete language gives its results."""
     task = render.task
     document = project.documents([task.doc_id])[0]
     try:
@@ -192,15 +213,20 @@ def _render(project: Project, render: _Render) -> list[ExportResult]:
             for fmt in render.formats
         ]
     fonts.check_coverage(translated, _labels(translated))
-    timestamp = export_timestamp(translated)
-    results = []
-    for fmt in render.formats:
-        data = RENDERERS[fmt](translated, timestamp)
+    return _Typeset(render, translated, export_timestamp(translated))
+
+
+def _write_outputs(project: Project, typeset: _Typeset) -> list[ExportResult]:
+    """Render the out-of-date formats of one assembled document and write them (in a
+    worker process when there are several)."""
+    task, results = typeset.render.task, []
+    for fmt in typeset.render.formats:
+        data = RENDERERS[fmt](typeset.document, typeset.timestamp)
         path = _path(project, task, fmt)
         atomic_write_bytes(path, data)
-        _write_stamp(project, task, fmt, render.keys[fmt], data)
+        _write_stamp(project, task, fmt, typeset.render.keys[fmt], data)
         results.append(
-            ExportResult(task.lang, task.doc_id, fmt, path, "written", translated.problems)
+            ExportResult(task.lang, task.doc_id, fmt, path, "written", typeset.document.problems)
         )
     return results
 
@@ -249,10 +275,11 @@ class SharedInputs:
             self.fonts[lang] = "\0".join(fonts.resolve(f).fingerprint() for f in families)
         return self.fonts[lang]
 
-    def key(self, project: Project, task: ExportTask, fmt: str) -> str:
-        """Hash of every input that shapes one output file (see the module docstring)."""
+    def keys(self, project: Project, task: ExportTask, formats: Sequence[str]) -> dict[str, str]:
+        """Hash of every input that shapes each output file of *task* (see the module
+        docstring); the source and catalog are read once for all formats."""
         digest = hashlib.sha256()
-        for part in (self.common, task.lang, fmt, f"draft={task.draft}"):
+        for part in (self.common, task.lang, f"draft={task.draft}"):
             digest.update(part.encode("utf-8") + b"\0")
         digest.update(self.font_fingerprint(task.lang).encode("utf-8") + b"\0")
         source = project.source_dir / f"{task.doc_id}.md"
@@ -260,7 +287,12 @@ class SharedInputs:
         digest.update(_file_bytes(source) + b"\0")
         if task.lang != project.config.source_language:
             digest.update(_file_bytes(project.po_path(task.lang, task.doc_id)))
-        return digest.hexdigest()
+        keys = {}
+        for fmt in formats:
+            per_format = digest.copy()
+            per_format.update(b"\0" + fmt.encode("utf-8"))
+            keys[fmt] = per_format.hexdigest()
+        return keys
 
 
 def _file_bytes(path: Path) -> bytes:
