@@ -5,9 +5,10 @@ translations in ``locales/<lang>/118.po``), drawn at random, shuffled and regrou
 paragraphs. Numbers vary per night, in the source and every translation alike:
 
 * each four-digit year (1800–2099) is shifted by the night's own offset;
-* each body sentence starts with a reference number unique in the series (``［11803］`` in
-  Japanese, ``[11803]`` in the translations), so no two entries anywhere are identical and
-  nothing can be served from a cache keyed on a whole string;
+* each body sentence starts with a reference number unique in the series (``§11803`` and a
+  space), so no two entries anywhere are identical and nothing can be served from a cache
+  keyed on a whole string (a bracketed number after 。 would be a citation mark of the
+  sentence before, so the segmenter would attach it there);
 * the title carries the night's number.
 
 The catalogs are made by the workflow's own extraction and merge (so they are what
@@ -108,8 +109,8 @@ def _vary(unit: Unit, offset: int, reference: int | None) -> Unit:
     source = shift_years(unit.source, offset)
     translations = {lang: shift_years(text, offset) for lang, text in unit.translations.items()}
     if reference is not None:
-        source = f"［{reference}］{source}"
-        translations = {lang: f"[{reference}] {text}" for lang, text in translations.items()}
+        source = f"§{reference}　{source}"
+        translations = {lang: f"§{reference} {text}" for lang, text in translations.items()}
     return Unit(source, translations)
 
 

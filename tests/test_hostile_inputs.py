@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import PYPROJECT, SAMPLE_SOURCE, snapshot
 from tests.test_pofile_load import BROKEN
+from workflow.cache import CACHE_DIR
 from workflow.cli import main
 from workflow.fsio import LOCK_NAME, TEMP_SUFFIX
 from workflow.pofile import load_po
@@ -92,6 +93,7 @@ def temp_files(root: Path) -> list[Path]:
         if path.is_file()
         and (path.name.endswith(TEMP_SUFFIX) or path.name.startswith("."))
         and path.name != LOCK_NAME
+        and CACHE_DIR not in path.parts  # the tool's own cache folder ignores itself in git
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from workflow.cli import main
 from workflow.errors import ModelError
 from workflow.mt.engines import available_engine, open_engine
 from workflow.mt.protect import translate_with_glossary
+from workflow.mt.runs import MtRun
 from workflow.pofile import load_po, save_po
 from workflow.pretranslate import (
     PROGRESS_MIN_SEGMENTS,
@@ -200,3 +202,31 @@ def test_progress_line_only_on_terminals_or_long_runs() -> None:
     assert short.getvalue() == ""
     assert long.getvalue().endswith(f"] {PROGRESS_MIN_SEGMENTS}/{PROGRESS_MIN_SEGMENTS}\n")
     assert long.getvalue().count("\n") == 2 and "\r" not in long.getvalue()
+
+
+def test_languages_of_one_run_share_the_pivot_stage_and_models(mt_project: Project) -> None:
+    run = MtRun()
+    english, russian = (
+        open_engine(mt_project, "en", run=run),
+        open_engine(mt_project, "ru", run=run),
+    )
+    texts = [entry.msgid for entry in _entries(mt_project, "en")]
+    en_out = translate_with_glossary(english, texts, None)
+    translate_with_glossary(russian, texts, None)
+    assert len(run.models) == 2  # ja→en loaded once, en→ru
+    assert russian.model(0) is english.model(0) and russian.model(0).batch_calls == 1
+    assert run.reused == len(set(texts))
+    alone = translate_with_glossary(open_engine(mt_project, "en"), texts, None)
+    assert [out.text for out in alone] == [out.text for out in en_out]
+
+
+def test_one_run_for_two_languages_writes_what_two_runs_write(
+    mt_project: Project, tmp_path: Path
+) -> None:
+    separate = Project.open(shutil.copytree(mt_project.root, tmp_path / "separate"))
+    pretranslate_project(mt_project, ["en", "ru"])
+    for lang in ("en", "ru"):
+        pretranslate_project(separate, [lang])
+        assert mt_project.po_path(lang, "118").read_bytes() == (
+            separate.po_path(lang, "118").read_bytes()
+        )

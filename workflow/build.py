@@ -15,7 +15,7 @@ from workflow.checks import check_project
 from workflow.cli import plural
 from workflow.diagnostics import Diagnostic
 from workflow.errors import ModelError
-from workflow.export.pipeline import ExportResult, export_project
+from workflow.export.pipeline import ExportResult, ExportTask, export_tasks
 from workflow.mt.engines import open_engine
 from workflow.pretranslate import pretranslate_project
 from workflow.project import Project
@@ -44,9 +44,11 @@ def build_project(
     *,
     final: bool = False,
     export_original: bool = True,
+    jobs: int | None = None,
     echo: Callable[[str], None] = print,
 ) -> BuildReport:
-    """Run every stage; the caller holds the project lock."""
+    """Run every stage; the caller holds the project lock.  Exports render in *jobs*
+    worker processes (None: all cores)."""
     report = BuildReport()
     for line in _update(project, langs, docs):
         report.say("update", line)
@@ -62,20 +64,26 @@ def build_project(
     export_langs = [*([project.config.source_language] if export_original else []), *langs]
     report.progress = project_status(project, docs, list(langs), glossary_checks=False)
     drafts = report.drafts = _draft_modes(report.progress, final, report.findings)
-    for lang in export_langs:
-        for doc_id in (path.stem for path in project.source_paths(docs)):
-            draft = drafts.get((lang, doc_id), False)
-            results = export_project(
-                project, [lang], formats, [doc_id], draft=draft, findings=report.findings
-            )
-            report.exports += results
-            report.say("export", f"{lang}/{doc_id}{' (draft)' * draft}: {_statuses(results)}")
+    doc_ids = [path.stem for path in project.source_paths(docs)]
+    tasks = [
+        ExportTask(lang, doc_id, drafts.get((lang, doc_id), False))
+        for lang in export_langs
+        for doc_id in doc_ids
+    ]
+    results = export_tasks(project, tasks, formats, jobs, report.findings)
+    report.exports += results
+    by_task: dict[tuple[str, str], list[ExportResult]] = {}
+    for result in results:
+        by_task.setdefault((result.lang, result.doc_id), []).append(result)
+    for (lang, doc_id), done in by_task.items():
+        mode = " (draft)" if drafts.get((lang, doc_id)) else ""
+        report.say("export", f"{lang}/{doc_id}{mode}: {_statuses(done)}")
+        echo(report.lines[-1])
+        refused = next((r for r in done if r.status in ("incomplete", "refused")), None)
+        for problem in refused.problems if refused else ():
+            label = "not reviewed" if refused.status == "incomplete" else "check error"
+            report.say("", f"  {label}: {problem}")
             echo(report.lines[-1])
-            refused = next((r for r in results if r.status in ("incomplete", "refused")), None)
-            for problem in refused.problems if refused else ():
-                label = "not reviewed" if refused.status == "incomplete" else "check error"
-                report.say("", f"  {label}: {problem}")
-                echo(report.lines[-1])
     return report
 
 
@@ -102,22 +110,22 @@ def _update(project: Project, langs: Sequence[str], docs: list[str] | None) -> l
 
 def _pretranslate(project: Project, langs: Sequence[str], docs: list[str] | None) -> list[str]:
     pending = _untranslated_by_language(project, langs, docs)
-    lines = []
+    lines, ready = [], []
     for lang in langs:
         if not pending.get(lang):
             lines.append(f"{lang}: nothing to fill")
             continue
         try:
-            engine = open_engine(project, lang).name
+            open_engine(project, lang)
         except ModelError as exc:
-            count = pending[lang]
             lines.append(
-                f"warning: {lang}: machine translation skipped, {count} untranslated "
-                f"segment{'s' if count != 1 else ''} left as they are: {exc}"
+                f"warning: {lang}: machine translation skipped, "
+                f"{plural(pending[lang], 'untranslated segment')} left as they are: {exc}"
             )
-            continue
-        summary = pretranslate_project(project, [lang], docs, engine=engine)
-        lines += summary.format().splitlines()
+        else:
+            ready.append(lang)
+    if ready:  # one run for all languages: shared stages (ja→en, the pivot) run once
+        lines += pretranslate_project(project, ready, docs).format().splitlines()
     return lines
 
 

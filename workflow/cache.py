@@ -40,6 +40,7 @@ CODE = {
         "cache.py",
     ),
     "sources": ("segment.py", "source.py", "document.py", "config.py", "cache.py"),
+    "package": (".",),  # everything: results of update (merge, wrap, segmentation, ...)
 }
 _LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "polib", "pydantic")
 

@@ -14,6 +14,7 @@ References and extracted comments always come from the POT.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from pathlib import Path
 import polib
 
 from workflow import clock
+from workflow.cache import KeyedStore, code_version, content_key
 from workflow.config import ProjectConfig
 from workflow.document import Document, Segment
 from workflow.errors import InputError
@@ -28,6 +30,7 @@ from workflow.fsio import atomic_write_bytes, file_digest
 from workflow.pofile import load_po, render_po
 from workflow.project import Project
 from workflow.similarity import similarity
+from workflow.source import read_document
 
 FUZZY_THRESHOLD = 0.6
 
@@ -328,28 +331,81 @@ def update_project(
     """Re-extract every document and merge each language's PO; write only what changed.
 
     All inputs are read and validated before the first write, so a malformed PO file
-    stops the run with every file untouched.
+    stops the run with every file untouched.  A document whose source, POT and PO files
+    are byte for byte what the last update left (their hashes, with the code and settings,
+    are kept in the cache folder) is skipped unread: updating it again changes nothing.
     """
-    planned: list[tuple[Path, bytes, str | None, EntryChanges]] = []
-    for document in project.documents(doc_ids):
-        pot_path = project.pot_path(document.doc_id)
-        old_pot, pot = _fresh_pot(project, document)
-        planned.append((pot_path, render_po(pot, pot_path), None, entry_changes(old_pot, pot)))
-        for lang in project.languages if langs is None else langs:
-            po_path = project.po_path(lang, document.doc_id)
-            digest = file_digest(po_path)
-            if digest is not None:
-                old = load_po(po_path)
-                po = merge(pot, old)
-                _fill_missing_language(po, lang)
-                require_translations_kept(old, po, po_path)
-            else:
-                old, po = None, new_catalog(pot, lang, project.config)
-            planned.append((po_path, render_po(po, po_path), digest, entry_changes(old, po)))
-    return [
-        CatalogChange(path, atomic_write_bytes(path, data, expected_digest=digest), changes)
-        for path, data, digest, changes in planned
+    langs = list(project.languages if langs is None else langs)
+    settled = KeyedStore(project.root, "settled_catalogs")
+    planned: list[_Planned] = []
+    for source in project.source_paths(doc_ids):
+        paths = [
+            project.pot_path(source.stem),
+            *(project.po_path(lang, source.stem) for lang in langs),
+        ]
+        name, source_digest = f"{source.stem} {','.join(langs)}", file_digest(source)
+        current = _settled_key(project, source_digest, [file_digest(path) for path in paths])
+        if settled.get(name, current):
+            planned += [_Planned(path, None, None, EntryChanges()) for path in paths]
+            continue
+        document_plan = _plan_document(project, source, langs)
+        planned += document_plan
+        written = [hashlib.sha256(item.data).hexdigest() for item in document_plan if item.data]
+        settled.put(name, _settled_key(project, source_digest, written), True)
+    changes = [
+        CatalogChange(
+            item.path,
+            item.data is not None
+            and atomic_write_bytes(item.path, item.data, expected_digest=item.digest),
+            item.changes,
+        )
+        for item in planned
     ]
+    settled.save()
+    return changes
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """One catalog file of an update: its new bytes (``None``: settled, left unread), the
+    digest it must still have when written, and what changed in its entries."""
+
+    path: Path
+    data: bytes | None
+    digest: str | None
+    changes: EntryChanges
+
+
+def _plan_document(project: Project, source: Path, langs: list[str]) -> list[_Planned]:
+    """The POT and every language's merged PO of one source, rendered and validated."""
+    document = read_document(
+        source,
+        root=project.root,
+        language=project.config.source_language,
+        segmentation=project.config.segmentation,
+    )
+    pot_path = project.pot_path(document.doc_id)
+    old_pot, pot = _fresh_pot(project, document)
+    planned = [_Planned(pot_path, render_po(pot, pot_path), None, entry_changes(old_pot, pot))]
+    for lang in langs:
+        po_path = project.po_path(lang, document.doc_id)
+        digest = file_digest(po_path)
+        if digest is not None:
+            old = load_po(po_path)
+            po = merge(pot, old)
+            _fill_missing_language(po, lang)
+            require_translations_kept(old, po, po_path)
+        else:
+            old, po = None, new_catalog(pot, lang, project.config)
+        planned.append(_Planned(po_path, render_po(po, po_path), digest, entry_changes(old, po)))
+    return planned
+
+
+def _settled_key(project: Project, source: str | None, catalogs: list[str | None]) -> str:
+    """Hash of the code, the settings and a document's source and catalog digests."""
+    return content_key(
+        code_version("package"), project.config.model_dump_json(), *map(str, (source, *catalogs))
+    )
 
 
 def require_translations_kept(old: polib.POFile, new: polib.POFile, path: Path) -> None:

@@ -25,12 +25,13 @@ from workflow.errors import InputError, ModelError
 from workflow.fsio import file_digest
 from workflow.pofile import load_po, save_po
 from workflow.project import Project
-from workflow.tm import TmMatch, TranslationMemory
+from workflow.tm import TmMatch, language_memory
 
 if TYPE_CHECKING:
     from workflow.glossary import Glossary
     from workflow.mt.base import Engine
     from workflow.mt.protect import MtOutput
+    from workflow.mt.runs import MtRun
 
 #: Translator-comment prefixes written by this stage (replaced when an entry is refilled).
 PROVENANCE_PREFIXES = ("mt: ", "tm: ", "mt-glossary: ")
@@ -132,11 +133,21 @@ def pretranslate_project(
     if engine not in (None, *ENGINE_CHOICES):
         raise ModelError(f"unknown engine {engine!r}", hint=f"use one of {ENGINE_CHOICES}")
     doc_ids = [path.stem for path in project.source_paths(docs)]
-    glossary = _load_glossary(project)
+    glossary = None if engine == "none" else _load_glossary(project)  # MT protection only
     summary = Summary()
+    run = _new_run(engine)
     for lang in langs:
-        _pretranslate_language(project, lang, doc_ids, engine, glossary, summary, stream)
+        _pretranslate_language(project, lang, doc_ids, engine, glossary, summary, stream, run)
     return summary
+
+
+def _new_run(engine_name: str | None) -> MtRun | None:
+    """Models and stage outputs shared by the languages of this run (None: no MT)."""
+    if engine_name == "none":
+        return None
+    from workflow.mt.runs import MtRun
+
+    return MtRun()
 
 
 def _load_glossary(project: Project) -> Glossary | None:
@@ -155,10 +166,11 @@ def _pretranslate_language(
     glossary: Glossary | None,
     summary: Summary,
     stream: TextIO | None,
+    run: MtRun | None = None,
 ) -> None:
     digests = {doc: file_digest(project.po_path(lang, doc)) for doc in doc_ids}
     catalogs = _load_catalogs(project, lang, doc_ids)
-    memory = TranslationMemory.from_catalogs(catalogs.items(), project.root)
+    memory = language_memory(project, lang)
     threshold = project.config.mt.tm_threshold
     files: list[tuple[FileSummary, polib.POFile]] = []
     untranslated: list[_Pending] = []
@@ -174,7 +186,7 @@ def _pretranslate_language(
             else:
                 _fill_from_memory(file_summary, entry, match)
     if untranslated:
-        engine = _open_engine(project, lang, engine_name, summary)
+        engine = _open_engine(project, lang, engine_name, summary, run)
         if engine is not None:
             _fill_from_engine(engine, untranslated, glossary, stream)
             summary.engines[lang] = engine.provenance()
@@ -187,16 +199,15 @@ def _pretranslate_language(
 
 
 def _load_catalogs(project: Project, lang: str, doc_ids: list[str]) -> dict[Path, polib.POFile]:
-    """Every PO file of *lang* (the memory); the selected documents' files must exist."""
-    for doc in doc_ids:
-        path = project.po_path(lang, doc)
+    """The selected documents' PO files of *lang*; each must exist."""
+    paths = [project.po_path(lang, doc) for doc in doc_ids]
+    for path in paths:
         if not path.is_file():
             raise InputError(
                 "no PO file to pre-translate",
                 path=path,
                 hint=f"run `workflow update --lang {lang}` first",
             )
-    paths = sorted((project.locales_dir / lang).glob("*.po"))
     return {path: load_po(path) for path in paths}
 
 
@@ -209,7 +220,7 @@ def _empty_entries(po: polib.POFile) -> list[polib.POEntry]:
 
 
 def _open_engine(
-    project: Project, lang: str, engine_name: str | None, summary: Summary
+    project: Project, lang: str, engine_name: str | None, summary: Summary, run: MtRun | None
 ) -> Engine | None:
     if engine_name == "none":
         return None
@@ -217,7 +228,7 @@ def _open_engine(
 
     name = None if engine_name in (None, "auto") else engine_name
     try:
-        return open_engine(project, lang, name)
+        return open_engine(project, lang, name, run)
     except ModelError as exc:
         if name is not None:
             raise

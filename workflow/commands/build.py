@@ -19,7 +19,7 @@ from workflow.cli import (
     plural,
     shown_path,
 )
-from workflow.commands.export import add_format_option
+from workflow.commands.export import add_format_option, add_jobs_option
 from workflow.export import FORMATS
 from workflow.project import Project
 
@@ -41,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_doc_option(parser)
     add_lang_option(parser)
     add_format_option(parser)
+    add_jobs_option(parser)
     parser.add_argument(
         "--final",
         action="store_true",
@@ -62,6 +63,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
             args.formats or FORMATS,
             final=args.final,
             export_original=not args.langs or project.config.source_language in langs,
+            jobs=args.jobs,
         )
     outcomes = publication_outcomes(report, project.config.source_language)
     errors = sum(item.counts_as_error() for item in report.findings)

@@ -41,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="include fuzzy and untranslated segments, visibly marked, with a draft notice",
     )
     add_doc_option(parser)
+    add_jobs_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -54,6 +55,28 @@ def add_format_option(parser: argparse.ArgumentParser) -> None:
         metavar="FMT",
         help="pdf, docx or both (comma-separated or repeated; default: both)",
     )
+
+
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    """``--jobs N``: worker processes that render exports (default: all cores)."""
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="render exports in N worker processes (default: all cores; output is the same)",
+    )
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number ≥ 1, not {value!r}")
+    return jobs
 
 
 def _formats(value: str) -> list[str]:
@@ -71,7 +94,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
     langs = [project.require_language(lang) for lang in args.langs or project.languages]
     formats = list(dict.fromkeys(args.formats or FORMATS))
     with project.lock("export"):
-        results = export_project(project, langs, formats, args.docs, args.draft)
+        results = export_project(project, langs, formats, args.docs, args.draft, args.jobs)
     return report(results, draft=args.draft)
 
 

@@ -2,8 +2,13 @@
 
 Each output has a stamp ``exports/.stamps/<lang>/<doc>.<fmt>.json`` holding a hash of
 everything that shapes it (source and PO bytes, settings, options, template, stylesheet,
-font files, code and library versions, ``SOURCE_DATE_EPOCH``) and the hash of the bytes
-written.  When both still match, the document is not typeset again.
+font files, code and library versions, ``SOURCE_DATE_EPOCH``) and the hash and size of the
+bytes written.  When both still match, the document is not typeset again.  The inputs all
+outputs share (code, settings, fonts) are hashed once per run, and an output not modified
+since its stamp was written is not read back, so checking a whole series stays cheap.
+
+Out-of-date outputs are typeset in worker processes (``jobs``); each document in each
+language is one independent task, and the bytes do not depend on how many workers ran.
 
 Timestamps inside the files come from ``SOURCE_DATE_EPOCH`` when set, otherwise from the
 inputs (the newest of the source's front-matter date and the catalog's PO-Revision-Date),
@@ -12,12 +17,16 @@ so rebuilding unchanged inputs gives byte-identical PDF and DOCX files.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -29,7 +38,6 @@ import workflow
 from workflow import assemble as assembly
 from workflow.clock import source_date_epoch
 from workflow.diagnostics import Diagnostic
-from workflow.document import Document
 from workflow.errors import ExportError
 from workflow.export import FORMATS, fonts
 from workflow.export.conventions import conventions
@@ -38,8 +46,10 @@ from workflow.export.pdf import draft_notice, render_pdf
 from workflow.fsio import atomic_write_bytes, atomic_write_text
 from workflow.project import Project
 
-__all__ = ["FORMATS", "ExportResult", "export_project"]
+__all__ = ["FORMATS", "ExportResult", "ExportTask", "export_project", "export_tasks"]
 
+#: Tasks assembled in this process before they are handed to the workers (bounds memory).
+PREPARED_AT_ONCE = 64
 STAMPS_DIR = ".stamps"
 
 #: format -> renderer(translated document, timestamp) -> file bytes
@@ -61,12 +71,22 @@ class ExportResult:
     problems: tuple[assembly.Problem | Diagnostic, ...] = ()
 
 
+@dataclass(frozen=True)
+class ExportTask:
+    """One document in one language, exported final or as a draft."""
+
+    lang: str
+    doc_id: str
+    draft: bool = False
+
+
 def export_project(
     project: Project,
     langs: Sequence[str],
     formats: Sequence[str] = FORMATS,
     docs: Sequence[str] | None = None,
     draft: bool = False,
+    jobs: int | None = 1,
     findings: Sequence[Diagnostic] | None = None,
 ) -> list[ExportResult]:
     """Export every selected document in every language and format.
@@ -77,46 +97,166 @@ def export_project(
     way a previous final output is removed (a draft is marked as such and stays), so no
     stale file stays published.  *findings* are the check results of these catalogs if the
     caller has them (otherwise they come from the check cache or are computed, once).  Other
-    errors (a missing font, a character no font has) raise :class:`ExportError`.  The
-    caller holds the project lock.
+    errors (a missing font, a character no font has) raise :class:`ExportError`.  *jobs*
+    worker processes render (None: all cores).  The caller holds the project lock.
+    """
+    doc_ids = [path.stem for path in project.source_paths(list(docs) if docs else None)]
+    tasks = [ExportTask(lang, doc_id, draft) for doc_id in doc_ids for lang in langs]
+    return export_tasks(project, tasks, formats, jobs, findings)
+
+
+def export_tasks(
+    project: Project,
+    tasks: Sequence[ExportTask],
+    formats: Sequence[str],
+    jobs: int | None = 1,
+    findings: Sequence[Diagnostic] | None = None,
+) -> list[ExportResult]:
+    """Export *tasks* in *formats*; results in task order, whatever *jobs* is.
+
+    A final task whose catalog has check errors is refused (see :func:`export_project`).
+    Which outputs are out of date is decided here, with the inputs every output shares
+    (code, settings, fonts) hashed once; only those are rendered, in *jobs* worker
+    processes when there are several (None: all cores).  Output bytes do not depend on
+    *jobs*.
     """
     for fmt in formats:
         if fmt not in RENDERERS:
             raise ExportError(f"unknown format {fmt!r}", hint=f"choose from {', '.join(FORMATS)}")
-    documents = project.documents(list(docs) if docs else None)
-    gate = _Gate(project, langs, documents, findings, draft)
-    results: list[ExportResult] = []
-    for document in documents:
-        for lang in langs:
-            results += _export_one(project, document, lang, formats, draft, gate)
+    shared = SharedInputs.of(project)
+    gate = _Gate(project, tasks, findings)
+    results: dict[int, list[ExportResult]] = {}
+    pending: list[tuple[int, _Render]] = []
+    for number, task in enumerate(tasks):
+        errors = gate.errors(task)
+        if errors:
+            results[number] = _refuse(project, task, formats, "refused", errors)
+            continue
+        keys = shared.keys(project, task, formats)
+        stale = tuple(fmt for fmt in formats if not _up_to_date(project, task, fmt, keys[fmt]))
+        results[number] = [
+            ExportResult(task.lang, task.doc_id, fmt, _path(project, task, fmt), "unchanged")
+            for fmt in formats
+            if fmt not in stale
+        ]
+        if stale:
+            pending.append((number, _Render(task, stale, keys)))
+    with _worker_pool(jobs, len(pending)) as pool:
+        for start in range(0, len(pending), PREPARED_AT_ONCE):
+            batch = pending[start : start + PREPARED_AT_ONCE]
+            prepared = [_prepare(project, render) for _, render in batch]
+            renders = [item for item in prepared if isinstance(item, _Typeset)]
+            if pool is None:
+                written = iter([_write_outputs(project, item) for item in renders])
+            else:
+                written = pool.map(_write_outputs, [project] * len(renders), renders)
+            for (number, _), item in zip(batch, prepared, strict=True):
+                results[number] += next(written) if isinstance(item, _Typeset) else item
+    return [result for number in range(len(tasks)) for result in results[number]]
+
+
+def worker_count(jobs: int | None) -> int:
+    """Worker processes for *jobs* (None or 0: every core this process may use)."""
+    if jobs:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class _Render:
+    """The out-of-date formats of one task and their input keys."""
+
+    task: ExportTask
+    formats: tuple[str, ...]
+    keys: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Typeset:
+    """A document assembled and checked here, for a worker to render and write."""
+
+    render: _Render
+    document: assembly.TranslatedDocument
+    timestamp: dt.datetime
+
+
+def _worker_pool(
+    jobs: int | None, pending: int
+) -> contextlib.AbstractContextManager[ProcessPoolExecutor | None]:
+    """Worker processes for *pending* renders, or None to render in this process."""
+    workers = min(worker_count(jobs), pending)
+    if workers <= 1:
+        return contextlib.nullcontext()
+    # forkserver: workers fork from a clean process that has imported the renderers once,
+    # never from this one (which may be running MT threads)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with_parent)
+
+
+def _exit_with_parent() -> None:
+    """In a worker: stop as soon as the exporting process is gone (killed or interrupted),
+    rather than write outputs for a run that no longer exists."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+
+        def watch() -> None:
+            parent.join()
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+
+
+def _prepare(project: Project, render: _Render) -> _Typeset | list[ExportResult]:
+    """Read, assemble and check one task in this process, so bad input stops the run here,
+    in task order, exactly as in a serial run; an incomplete language gives its results."""
+    task = render.task
+    document = project.documents([task.doc_id])[0]
+    try:
+        translated = assembly.assemble(project, document, task.lang, draft=task.draft)
+    except assembly.IncompleteTranslationError as exc:
+        return _refuse(project, task, render.formats, "incomplete", exc.problems)
+    fonts.check_coverage(translated, _labels(translated))
+    return _Typeset(render, translated, export_timestamp(translated))
+
+
+def _write_outputs(project: Project, typeset: _Typeset) -> list[ExportResult]:
+    """Render the out-of-date formats of one assembled document and write them (in a
+    worker process when there are several)."""
+    task, results = typeset.render.task, []
+    for fmt in typeset.render.formats:
+        data = RENDERERS[fmt](typeset.document, typeset.timestamp)
+        path = _path(project, task, fmt)
+        atomic_write_bytes(path, data)
+        _write_stamp(project, task, fmt, typeset.render.keys[fmt], data)
+        results.append(
+            ExportResult(task.lang, task.doc_id, fmt, path, "written", typeset.document.problems)
+        )
     return results
 
 
 class _Gate:
-    """Unwaived check errors per catalog, computed for every selected catalog when first
-    needed (never in draft mode or for the original)."""
+    """Unwaived check errors per catalog of the final tasks, computed once, when first
+    needed (never for drafts or the original)."""
 
     def __init__(
-        self,
-        project: Project,
-        langs: Sequence[str],
-        documents: Sequence[Document],
-        findings: Sequence[Diagnostic] | None,
-        draft: bool,
+        self, project: Project, tasks: Sequence[ExportTask], findings: Sequence[Diagnostic] | None
     ) -> None:
+        source = project.config.source_language
         self.project = project
-        self.targets = [lang for lang in langs if lang != project.config.source_language]
-        self.doc_ids = [document.doc_id for document in documents]
+        self.final = {task for task in tasks if not task.draft and task.lang != source}
         self.findings = findings
-        self.draft = draft
         self._errors: dict[str, tuple[Diagnostic, ...]] | None = None
 
-    def errors(self, lang: str, document: Document) -> tuple[Diagnostic, ...]:
-        if self.draft or lang not in self.targets:
+    def errors(self, task: ExportTask) -> tuple[Diagnostic, ...]:
+        if task not in self.final:
             return ()
         if self._errors is None:
             self._errors = self._collect()
-        path = self.project.po_path(lang, document.doc_id).relative_to(self.project.root)
+        path = self.project.po_path(task.lang, task.doc_id).relative_to(self.project.root)
         return self._errors.get(path.as_posix(), ())
 
     def _collect(self) -> dict[str, tuple[Diagnostic, ...]]:
@@ -124,7 +264,9 @@ class _Gate:
 
         findings = self.findings
         if findings is None:
-            results = analyse_project(self.project, self.targets, self.doc_ids, missing="skip")
+            langs = sorted({task.lang for task in self.final})
+            docs = sorted({task.doc_id for task in self.final})
+            results = analyse_project(self.project, langs, docs, missing="skip")
             findings = [item for result in results.values() if result for item in result.findings]
         errors: dict[str, list[Diagnostic]] = {}
         for item in findings:
@@ -135,22 +277,21 @@ class _Gate:
 
 def _refuse(
     project: Project,
-    document: Document,
-    lang: str,
+    task: ExportTask,
     formats: Sequence[str],
     status: ExportStatus,
     problems: Sequence[assembly.Problem | Diagnostic],
 ) -> list[ExportResult]:
-    """Results for a language that may not be published; previous final outputs are removed
+    """Results for a task that may not be published; previous final outputs are removed
     (a draft, marked as one inside, stays)."""
     results = []
     for fmt in formats:
-        path = project.export_path(lang, document.doc_id, fmt)
-        stamp = stamp_path(project, lang, document.doc_id, fmt)
+        path = _path(project, task, fmt)
+        stamp = stamp_path(project, task.lang, task.doc_id, fmt)
         if not _stamped_draft(stamp):
             path.unlink(missing_ok=True)
             stamp.unlink(missing_ok=True)
-        results.append(ExportResult(lang, document.doc_id, fmt, path, status, tuple(problems)))
+        results.append(ExportResult(task.lang, task.doc_id, fmt, path, status, tuple(problems)))
     return results
 
 
@@ -161,42 +302,8 @@ def _stamped_draft(stamp: Path) -> bool:
         return False
 
 
-def _export_one(
-    project: Project,
-    document: Document,
-    lang: str,
-    formats: Sequence[str],
-    draft: bool,
-    gate: _Gate,
-) -> list[ExportResult]:
-    keys = {fmt: input_key(project, document, lang, fmt, draft) for fmt in formats}
-    pending = [fmt for fmt in formats if not _up_to_date(project, document, lang, fmt, keys[fmt])]
-    path = functools.partial(project.export_path, lang, document.doc_id)
-    results = [
-        ExportResult(lang, document.doc_id, fmt, path(fmt), "unchanged")
-        for fmt in formats
-        if fmt not in pending
-    ]
-    if pending:
-        try:
-            translated = assembly.assemble(project, document, lang, draft=draft)
-        except assembly.IncompleteTranslationError as exc:
-            return results + _refuse(project, document, lang, pending, "incomplete", exc.problems)
-    errors = gate.errors(lang, document)
-    if errors:
-        return _refuse(project, document, lang, formats, "refused", errors)
-    if not pending:
-        return results
-    fonts.check_coverage(translated, _labels(translated))
-    timestamp = export_timestamp(translated)
-    for fmt in pending:
-        data = RENDERERS[fmt](translated, timestamp)
-        atomic_write_bytes(path(fmt), data)
-        _write_stamp(project, document, lang, fmt, keys[fmt], data, draft)
-        results.append(
-            ExportResult(lang, document.doc_id, fmt, path(fmt), "written", translated.problems)
-        )
-    return results
+def _path(project: Project, task: ExportTask, fmt: str) -> Path:
+    return project.export_path(task.lang, task.doc_id, fmt)
 
 
 def _labels(document: assembly.TranslatedDocument) -> list[str]:
@@ -214,25 +321,49 @@ def export_timestamp(document: assembly.TranslatedDocument) -> dt.datetime:
     return max(day, document.revised) if document.revised else day
 
 
-def input_key(project: Project, document: Document, lang: str, fmt: str, draft: bool) -> str:
-    """Hash of every input that shapes the output file (see the module docstring)."""
-    digest = hashlib.sha256()
-    po_file = project.po_path(lang, document.doc_id)
-    parts = [
-        _code_version(),
-        project.config.model_dump_json(),
-        lang,
-        fmt,
-        f"draft={draft}",
-        os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
-        *(fonts.resolve(family).fingerprint() for family in conventions(lang).fonts),
-    ]
-    for part in parts:
-        digest.update(part.encode("utf-8") + b"\0")
-    digest.update(_file_bytes(project.root / document.path) + b"\0")
-    if lang != document.language:
-        digest.update(_file_bytes(po_file))
-    return digest.hexdigest()
+@dataclass(frozen=True)
+class SharedInputs:
+    """What every output's key shares, hashed once per run: code and library versions,
+    settings, ``SOURCE_DATE_EPOCH`` and each language's font files."""
+
+    common: str
+    fonts: dict[str, str]
+
+    @classmethod
+    def of(cls, project: Project) -> SharedInputs:
+        common = "\0".join(
+            [
+                _code_version(),
+                project.config.model_dump_json(),
+                os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
+            ]
+        )
+        return cls(common, {})
+
+    def font_fingerprint(self, lang: str) -> str:
+        if lang not in self.fonts:
+            families = conventions(lang).fonts
+            self.fonts[lang] = "\0".join(fonts.resolve(f).fingerprint() for f in families)
+        return self.fonts[lang]
+
+    def keys(self, project: Project, task: ExportTask, formats: Sequence[str]) -> dict[str, str]:
+        """Hash of every input that shapes each output file of *task* (see the module
+        docstring); the source and catalog are read once for all formats."""
+        digest = hashlib.sha256()
+        for part in (self.common, task.lang, f"draft={task.draft}"):
+            digest.update(part.encode("utf-8") + b"\0")
+        digest.update(self.font_fingerprint(task.lang).encode("utf-8") + b"\0")
+        source = project.source_dir / f"{task.doc_id}.md"
+        digest.update(source.relative_to(project.root).as_posix().encode("utf-8") + b"\0")
+        digest.update(_file_bytes(source) + b"\0")
+        if task.lang != project.config.source_language:
+            digest.update(_file_bytes(project.po_path(task.lang, task.doc_id)))
+        keys = {}
+        for fmt in formats:
+            per_format = digest.copy()
+            per_format.update(b"\0" + fmt.encode("utf-8"))
+            keys[fmt] = per_format.hexdigest()
+        return keys
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -268,22 +399,32 @@ def stamp_path(project: Project, lang: str, doc_id: str, fmt: str) -> Path:
     return project.exports_dir / STAMPS_DIR / lang / f"{doc_id}.{fmt}.json"
 
 
-def _up_to_date(project: Project, document: Document, lang: str, fmt: str, key: str) -> bool:
+def _up_to_date(project: Project, task: ExportTask, fmt: str, key: str) -> bool:
+    """The stamp has this key and the output is the file it recorded.
+
+    An output of the recorded size not modified after its stamp was written is trusted
+    without reading it; otherwise its SHA-256 must match (a touched but equal file).
+    """
+    stamp_file = stamp_path(project, task.lang, task.doc_id, fmt)
+    output = _path(project, task, fmt)
     try:
-        stamp = json.loads(stamp_path(project, lang, document.doc_id, fmt).read_text("utf-8"))
-        output = project.export_path(lang, document.doc_id, fmt).read_bytes()
+        stamp = json.loads(stamp_file.read_text("utf-8"))
+        if not isinstance(stamp, dict) or stamp.get("inputs") != key:
+            return False
+        stat = output.stat()
+        if stamp.get("size") == stat.st_size and stat.st_mtime_ns <= stamp_file.stat().st_mtime_ns:
+            return True
+        return stamp.get("sha256") == hashlib.sha256(output.read_bytes()).hexdigest()
     except (OSError, ValueError):
         return False
-    return (
-        isinstance(stamp, dict)
-        and stamp.get("inputs") == key
-        and stamp.get("sha256") == hashlib.sha256(output).hexdigest()
-    )
 
 
-def _write_stamp(
-    project: Project, document: Document, lang: str, fmt: str, key: str, data: bytes, draft: bool
-) -> None:
-    stamp = {"inputs": key, "sha256": hashlib.sha256(data).hexdigest(), "draft": draft}
-    path = stamp_path(project, lang, document.doc_id, fmt)
+def _write_stamp(project: Project, task: ExportTask, fmt: str, key: str, data: bytes) -> None:
+    stamp = {
+        "inputs": key,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size": len(data),
+        "draft": task.draft,
+    }
+    path = stamp_path(project, task.lang, task.doc_id, fmt)
     atomic_write_text(path, json.dumps(stamp, indent=1, sort_keys=True) + "\n")

@@ -18,6 +18,7 @@ from pathlib import Path
 from workflow.errors import ModelError
 from workflow.mt.base import Engine, Stage
 from workflow.mt.ct2 import Ct2Model, DecodeOptions, Progress
+from workflow.mt.runs import MtRun
 from workflow.project import Project
 
 METADATA = "metadata.json"
@@ -176,22 +177,29 @@ class ArgosEngine(Engine):
 
     name = "argos"
 
-    def __init__(self, route: list[ArgosPackage], options: DecodeOptions) -> None:
+    def __init__(
+        self, route: list[ArgosPackage], options: DecodeOptions, run: MtRun | None = None
+    ) -> None:
         for package in route:
             package.check_files()
         self.route = route
         self.options = replace(options, length_penalty=ARGOS_LENGTH_PENALTY)
         self.stages = tuple(Stage(p.from_code, p.to_code, p.name, p.version) for p in route)
-        self._models: dict[int, Ct2Model] = {}
+        self.run = run or MtRun()
 
     def model(self, index: int) -> Ct2Model:
-        """The loaded model of stage *index* (loaded on first use)."""
-        if index not in self._models:
-            package = self.route[index]
-            self._models[index] = Ct2Model(
-                package.path / "model", package.path / SPM_MODEL, self.options
-            )
-        return self._models[index]
+        """The loaded model of stage *index* (loaded once per run)."""
+        package = self.route[index]
+        return self.run.model(
+            self._model_key(index),
+            lambda: Ct2Model(package.path / "model", package.path / SPM_MODEL, self.options),
+        )
+
+    def _model_key(self, index: int) -> str:
+        return f"argos {self.route[index].path} {self.options}"
+
+    def stage_key(self, index: int) -> str:
+        return f"{self._model_key(index)} prefix={self.route[index].target_prefix!r}"
 
     def translate_stage(
         self, index: int, texts: list[str], progress: Progress | None = None
@@ -205,4 +213,5 @@ class ArgosEngine(Engine):
 
     @property
     def batch_calls(self) -> int:
-        return sum(model.batch_calls for model in self._models.values())
+        keys = {self._model_key(index) for index in range(len(self.route))}
+        return sum(self.run.models[key].batch_calls for key in keys if key in self.run.models)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workflow.mt.ct2 import Progress
+
+if TYPE_CHECKING:
+    from workflow.mt.runs import MtRun
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Engine(ABC):
 
     name: str
     stages: tuple[Stage, ...]
+    run: MtRun  # models and stage outputs shared with the other engines of this run
 
     @property
     def source(self) -> str:
@@ -53,6 +58,11 @@ class Engine(ABC):
         self, index: int, texts: list[str], progress: Progress | None = None
     ) -> list[str]:
         """Run stage *index* over *texts* in large batches; one output per input, in order."""
+
+    @abstractmethod
+    def stage_key(self, index: int) -> str:
+        """Identifies what stage *index* computes (model, language tokens, decoding), so
+        equal keys give equal outputs for equal inputs."""
 
     @property
     @abstractmethod

@@ -12,6 +12,7 @@ from workflow.mt.argos import ArgosEngine, find_route, package_dirs, scan_packag
 from workflow.mt.base import Engine
 from workflow.mt.ct2 import DecodeOptions, mt_extra_hint, mt_stack_installed
 from workflow.mt.nllb import NllbEngine, locate_nllb
+from workflow.mt.runs import MtRun
 from workflow.project import PYPROJECT, Project
 
 ENGINE_NAMES = ("argos", "nllb")
@@ -47,9 +48,12 @@ def engine_settings(project: Project, target: str, name: str | None = None) -> M
     return MtEngineSettings(engine="argos")
 
 
-def open_engine(project: Project, target: str, name: str | None = None) -> Engine:
+def open_engine(
+    project: Project, target: str, name: str | None = None, run: MtRun | None = None
+) -> Engine:
     """The engine that translates the source language into *target*; :class:`ModelError`
-    (saying what to install or configure) if there is none."""
+    (saying what to install or configure) if there is none.  Engines opened with the same
+    *run* share loaded models and stage outputs."""
     if not mt_stack_installed():
         raise ModelError(
             "machine translation needs the optional 'mt' extra (ctranslate2, sentencepiece)",
@@ -59,13 +63,13 @@ def open_engine(project: Project, target: str, name: str | None = None) -> Engin
     settings = engine_settings(project, target, name)
     if settings.engine == "nllb":
         model = locate_nllb(project.root, settings, source, target)
-        return NllbEngine(model, source, target, decode_options(project))
+        return NllbEngine(model, source, target, decode_options(project), run)
     pivot = project.config.mt.pivot
     dirs = package_dirs(project)
     packages, problems = scan_packages(dirs)
     route = find_route(packages, source, target, pivot)
     if route is not None:
-        return ArgosEngine(route, decode_options(project))
+        return ArgosEngine(route, decode_options(project), run)
     if target in ARGOS_UNAVAILABLE:
         raise ModelError(
             f"Argos publishes no {target} model",

@@ -15,6 +15,7 @@ from workflow.config import MtEngineSettings
 from workflow.errors import ModelError
 from workflow.mt.base import Engine, Stage
 from workflow.mt.ct2 import Ct2Model, DecodeOptions, Progress
+from workflow.mt.runs import MtRun
 
 #: NLLB-200 (FLORES-200) codes of the project languages.
 NLLB_CODES = {"ja": "jpn_Jpan", "en": "eng_Latn", "ru": "rus_Cyrl", "kk": "kaz_Cyrl"}
@@ -77,16 +78,30 @@ class NllbEngine(Engine):
 
     name = "nllb"
 
-    def __init__(self, model: NllbModel, source: str, target: str, options: DecodeOptions):
+    def __init__(
+        self,
+        model: NllbModel,
+        source: str,
+        target: str,
+        options: DecodeOptions,
+        run: MtRun | None = None,
+    ):
         self.nllb = model
         self.options = options
         self.stages = (Stage(source, target, model.name),)
-        self._model: Ct2Model | None = None
+        self.run = run or MtRun()
 
     def model(self) -> Ct2Model:
-        if self._model is None:
-            self._model = Ct2Model(self.nllb.path, self.nllb.spm_path, self.options)
-        return self._model
+        """The loaded model (loaded once per run, whichever languages use it)."""
+        return self.run.model(
+            self._model_key(), lambda: Ct2Model(self.nllb.path, self.nllb.spm_path, self.options)
+        )
+
+    def _model_key(self) -> str:
+        return f"nllb {self.nllb.path} {self.options}"
+
+    def stage_key(self, index: int) -> str:
+        return f"{self._model_key()} {self.nllb.source_token}→{self.nllb.target_token}"
 
     def translate_stage(
         self, index: int, texts: list[str], progress: Progress | None = None
@@ -102,4 +117,5 @@ class NllbEngine(Engine):
 
     @property
     def batch_calls(self) -> int:
-        return self._model.batch_calls if self._model else 0
+        model = self.run.models.get(self._model_key())
+        return model.batch_calls if model else 0

@@ -71,7 +71,10 @@ def translate_with_glossary(
     glossary: Glossary | None,
     progress: Progress | None = None,
 ) -> list[MtOutput]:
-    """Translate *texts* through every stage of *engine*, protecting glossary terms."""
+    """Translate *texts* through every stage of *engine*, protecting glossary terms.
+
+    Stages go through the engine's run, so a stage another language of the run already
+    computed (ja→en for English and as the pivot for Russian) is not run again."""
     first = engine.stages[0]
     protected = [protect_source(glossary, text, first.target) for text in texts]
     current = [item.text for item in protected]
@@ -81,7 +84,7 @@ def translate_with_glossary(
                 carry_terms(text, item.terms, stage.source, stage.target)
                 for text, item in zip(current, protected, strict=True)
             ]
-        current = engine.translate_stage(index, current, progress)
+        current = engine.run.translate_stage(engine, index, current, progress)
     outputs = []
     for text, item in zip(current, protected, strict=True):
         for pivot in engine.pivots:
