@@ -67,13 +67,15 @@ def essay_project(tmp_path: Path) -> Path:
     return root
 
 
-def start_workflow(root: Path, *args: str, epoch: str = "1771286400") -> subprocess.Popen[bytes]:
+def start_workflow(
+    root: Path, *args: str, epoch: str = "1771286400", env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     """``workflow --project root ARGS`` in a child process (for kill and concurrency tests)."""
     return subprocess.Popen(
         [sys.executable, "-m", "workflow", "--project", str(root), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, "SOURCE_DATE_EPOCH": epoch},
+        env={**os.environ, "SOURCE_DATE_EPOCH": epoch, **(env or {})},
     )
 
 

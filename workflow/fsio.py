@@ -13,13 +13,19 @@ import fcntl
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
+from typing import BinaryIO
 from pathlib import Path
 
 from workflow.errors import InputError, LockedError, WorkflowError
 
 LOCK_NAME = ".workflow-lock"
 TEMP_SUFFIX = ".tmp"
+#: Test-only fault point (tests/test_write_window.py): when this variable names a file, the
+#: process's first write stops half-way through its temporary file, creates that file and
+#: waits until it is deleted (or the process killed): tests kill or race inside the window.
+PAUSE_ENV = "WORKFLOW_TEST_PAUSE_IN_WRITE"
 
 
 def read_input_bytes(
@@ -113,7 +119,8 @@ def _replace(path: Path, data: bytes, mode: int) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), mode)
-            handle.write(data)
+            _pause_in_write_window(handle, data)
+            handle.write(data[handle.tell() :])
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
@@ -122,6 +129,17 @@ def _replace(path: Path, data: bytes, mode: int) -> None:
             os.unlink(temp_name)
         raise
     _fsync_directory(path.parent)
+
+
+def _pause_in_write_window(handle: BinaryIO, data: bytes) -> None:
+    signal_file = os.environ.pop(PAUSE_ENV, None)
+    if signal_file:
+        handle.write(data[: len(data) // 2])
+        handle.flush()
+        Path(signal_file).touch()
+        deadline = time.monotonic() + 300
+        while os.path.exists(signal_file) and time.monotonic() < deadline:
+            time.sleep(0.02)
 
 
 def _write_error(path: Path, exc: OSError) -> WorkflowError:
