@@ -15,8 +15,8 @@ import os
 import tempfile
 import time
 from collections.abc import Iterator
-from typing import BinaryIO
 from pathlib import Path
+from typing import BinaryIO
 
 from workflow.errors import InputError, LockedError, WorkflowError
 
