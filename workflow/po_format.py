@@ -120,8 +120,8 @@ def _entry_lines(
     lines = _comment_lines(entry.tcomment, "#")
     lines += _comment_lines(entry.comment, "#.")
     lines += reference_lines(entry.occurrences)
-    lines += _flag_lines(entry, obsolete)
-    do_wrap = obsolete or "no-wrap" not in entry.flags  # obsolete entries keep only "fuzzy"
+    lines += _flag_lines(entry)
+    do_wrap = "no-wrap" not in entry.flags
     kwargs = {"do_wrap": do_wrap, "breakable": breakable}
     previous_prefix = "#~| " if obsolete else "#| "
     previous_msgid = entry.previous_msgid
@@ -208,8 +208,6 @@ def _is_format_flag(flag: str) -> bool:
     return flag.endswith("-format") and name in FORMAT_LANGUAGES
 
 
-def _flag_lines(entry: polib.POEntry, obsolete: bool) -> list[str]:
-    if obsolete:
-        return ["#, fuzzy"] if "fuzzy" in entry.flags else []
+def _flag_lines(entry: polib.POEntry) -> list[str]:
     flags = ordered_flags(entry)
     return [f"#, {', '.join(flags)}"] if flags else []
