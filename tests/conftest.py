@@ -9,8 +9,28 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+#: Hypothesis profiles, chosen with HYPOTHESIS_PROFILE: "ci" (the default, also in CI) draws
+#: the same examples on every run; "long" draws ten times as many, at random, on demand.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("long", max_examples=1000, deadline=None, print_blob=True)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def examples(count: int) -> int:
+    """A test's ``max_examples``: *count*, ten times more under the "long" profile."""
+    return count * 10 if HYPOTHESIS_PROFILE == "long" else count
+
+
+def pytest_report_header() -> str:
+    if HYPOTHESIS_PROFILE == "ci":
+        return "hypothesis profile: ci (derandomized: a fixed seed per test, the same every run)"
+    return f"hypothesis profile: {HYPOTHESIS_PROFILE} (random; failing examples print a blob)"
+
 
 PYPROJECT = """\
 [project]
