@@ -54,6 +54,17 @@ def target_of(temp: Path) -> Path:
     return temp.with_name(temp.name[1:].rsplit(".", 2)[0])
 
 
+def assert_killed_in_first_write(folder: Path, old: dict[str, bytes]) -> None:
+    """Every file under *folder* is as before; the half-written data is in one temp file."""
+    after = snapshot(folder)
+    leftovers = [name for name in after if name.endswith(TEMP_SUFFIX)]
+    # an in-place write would leave its target half-written here:
+    assert {name: data for name, data in after.items() if name not in leftovers} == old
+    (leftover,) = leftovers
+    assert len(after[leftover]) > 0
+    assert str(target_of(folder / leftover).relative_to(folder)) in old
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """The export sample with reviewed en/ru catalogs, after ``update``."""
@@ -75,13 +86,9 @@ def test_update_killed_in_the_write_window_leaves_the_old_file(project: Path) ->
     source.write_text(source.read_text(encoding="utf-8").replace("1995", "1996"), "utf-8")
     old = snapshot(project / "locales")
     process, _ = pause_at_first_write(project, "update")
-    (temp,) = temp_files(project / "locales")
-    assert temp.stat().st_size > 0
     process.send_signal(signal.SIGKILL)
     process.wait()
-    target = target_of(temp)
-    assert target.read_bytes() == old[str(target.relative_to(project / "locales"))]
-    assert temp_files(project / "locales") == [temp]  # the killed run's own leftover
+    assert_killed_in_first_write(project / "locales", old)
     assert start_workflow(project, "update").wait() == 0
     assert temp_files(project / "locales") == []  # swept under the lock
     assert "1996年" in (project / "locales" / "118.pot").read_text(encoding="utf-8")
@@ -94,12 +101,9 @@ def test_export_killed_in_the_write_window_leaves_the_old_file(project: Path) ->
     old = snapshot(exports)
     edit_catalogs(project, "[edited]")
     process, _ = pause_at_first_write(project, "export", "--lang", "en", "--lang", "ru")
-    (temp,) = temp_files(exports)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    assert snapshot(exports).keys() - {str(temp.relative_to(exports))} == old.keys()
-    target = target_of(temp)
-    assert target.read_bytes() == old[str(target.relative_to(exports))]
+    assert_killed_in_first_write(exports, old)
     assert start_workflow(project, "export", "--lang", "en", "--lang", "ru").wait() == 0
     after = snapshot(exports)
     assert after.keys() == old.keys() and all(after[name] != old[name] for name in old)
