@@ -131,7 +131,7 @@ def _replace(path: Path, data: bytes, mode: int) -> None:
     _fsync_directory(path.parent)
 
 
-def _pause_in_write_window(handle: BinaryIO, data: bytes) -> None:
+def _pause_in_write_window(handle: BinaryIO, data: bytes) -> None:  # pragma: no mutate block
     signal_file = os.environ.pop(PAUSE_ENV, None)
     if signal_file:
         handle.write(data[: len(data) // 2])

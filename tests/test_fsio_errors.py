@@ -1,0 +1,98 @@
+"""fsio's edge cases, message by message: unchanged writes, vanished files, failed writes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from workflow.errors import InputError, WorkflowError
+from workflow.fsio import TEMP_SUFFIX, atomic_write_bytes, atomic_write_text, file_digest
+
+WRITE_HINT = (
+    "(check that its folder exists, is writable and has space, and that no folder has the "
+    "file's name)"
+)
+
+
+def test_unchanged_data_is_not_written(tmp_path: Path) -> None:
+    path = tmp_path / "118.po"
+    assert atomic_write_bytes(path, b"data") is True
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    assert atomic_write_bytes(path, b"data") is False
+    assert path.stat().st_mtime_ns == 1_000_000_000
+
+
+def test_text_is_written_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "118.po"
+    assert atomic_write_text(path, "Өскемен\n") is True
+    assert path.read_bytes() == "Өскемен\n".encode()
+    assert atomic_write_text(path, "Өскемен\n") is False
+
+
+def test_a_file_deleted_since_it_was_read_is_not_recreated(tmp_path: Path) -> None:
+    path = tmp_path / "118.po"
+    path.write_bytes(b"as loaded")
+    digest = file_digest(path)
+    path.unlink()
+    with pytest.raises(InputError) as caught:
+        atomic_write_bytes(path, b"merged", expected_digest=digest)
+    assert str(caught.value) == (
+        f"{path}: changed on disk while this command ran; left as it is "
+        "(run the command again: it will work from the saved file)"
+    )
+    assert not path.exists()
+
+
+def test_a_file_unchanged_since_it_was_read_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "118.po"
+    path.write_bytes(b"as loaded")
+    assert atomic_write_bytes(path, b"merged", expected_digest=file_digest(path))
+    assert path.read_bytes() == b"merged"
+    assert file_digest(tmp_path / "absent.po") is None
+
+
+def test_unreadable_digest_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "file").write_bytes(b"")
+    with pytest.raises(InputError) as caught:
+        file_digest(tmp_path / "file" / "118.po")
+    assert str(caught.value) == (
+        f"{tmp_path / 'file' / '118.po'}: cannot read file: Not a directory "
+        "(every folder on the path must be a folder, and the file readable)"
+    )
+
+
+def test_a_folder_in_the_way_is_a_write_error_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "118.po").mkdir()
+    with pytest.raises(WorkflowError) as caught:
+        atomic_write_bytes(tmp_path / "118.po", b"data")
+    assert (
+        str(caught.value)
+        == f"{tmp_path / '118.po'}: cannot write file: Is a directory {WRITE_HINT}"
+    )
+
+
+def test_a_failed_write_names_the_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / ("n" * 250)  # a valid name, but its temporary file's name is too long
+    with pytest.raises(WorkflowError) as caught:
+        atomic_write_bytes(path, b"data")
+    assert str(caught.value) == f"{path}: cannot write file: File name too long {WRITE_HINT}"
+    assert list(tmp_path.iterdir()) == []
+    assert not list(tmp_path.rglob(f"*{TEMP_SUFFIX}"))
+
+
+class InterruptedData(bytes):
+    """Bytes whose copying into the temporary file is interrupted (Ctrl-C mid-write)."""
+
+    def __getitem__(self, index: object) -> bytes:
+        raise KeyboardInterrupt
+
+
+def test_an_interrupted_write_removes_its_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "118.po"
+    path.write_bytes(b"old")
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_bytes(path, InterruptedData(b"new"))
+    assert [p.name for p in tmp_path.iterdir()] == ["118.po"]
+    assert path.read_bytes() == b"old"
