@@ -87,10 +87,10 @@ def run_module(name: str, sources: list[str], tests: list[str], max_children: in
 
 
 def score(stats: dict) -> tuple[int, int]:
-    """(killed, total): timeouts and segfaults count as killed, as mutmut counts them."""
+    """(killed, total): timeouts and segfaults count as killed, as mutmut counts them; mutants
+    left unchecked (a run that failed before testing them) count as survivors."""
     killed = stats["killed"] + stats.get("timeout", 0) + stats.get("segfault", 0)
-    total = killed + stats["survived"] + stats.get("suspicious", 0) + stats.get("no_tests", 0)
-    return killed, total
+    return killed, stats["total"] - stats.get("skipped", 0)
 
 
 def main() -> int:

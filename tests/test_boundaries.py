@@ -21,6 +21,7 @@ from workflow.export.conventions import conventions
 from workflow.glossary import load_glossary
 from workflow.mt.ct2 import BATCHES_PER_CALL, MIN_BATCH_TOKENS
 from workflow.mt.engines import open_engine
+from workflow.similarity import similarity
 
 __all__ = ["mt_models"]  # fixture used below
 
@@ -189,3 +190,20 @@ def test_build_exports_a_fuzzy_only_language_as_a_draft(make_project, capsys) ->
     assert "Черновик" in text and "Черновой перевод 4." in text
     assert main(["--project", str(root), "build", "--lang", "ru", "--final"]) == 1
     assert "export       incomplete exports/ru/7.pdf" in capsys.readouterr().out
+
+
+# --- similarity bounds (gettext's fstrcmp_bounded) -------------------------------------------
+
+
+def test_similarity_of_empty_and_unequal_lengths() -> None:
+    assert similarity(b"", b"") == 1.0
+    assert similarity(b"a", b"") == 0.0
+    assert similarity(b"ABCDEF", b"ABCDEFGHIJ") == 0.75  # no lower bound by default
+
+
+def test_similarity_lower_bound_is_inclusive() -> None:
+    """Lengths alone give at most 2·6/16 = 0.75: computed at bound 0.75, ruled out above it."""
+    assert similarity(b"ABCDEF", b"ABCDEFGHIJ", 0.75) == 0.75
+    assert similarity(b"ABCDEF", b"ABCDEFGHIJ", 0.76) == 0.0
+    assert similarity(b"AB", b"ABCDEFGHIJ", 0.5) == 0.0  # at most 2·2/12 = 0.33
+    assert similarity(b"AB", b"ABCDEFGHIJ", 0.3) == 4 / 12
