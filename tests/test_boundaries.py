@@ -21,7 +21,7 @@ from workflow.export.conventions import conventions
 from workflow.glossary import load_glossary
 from workflow.mt.ct2 import BATCHES_PER_CALL, MIN_BATCH_TOKENS
 from workflow.mt.engines import open_engine
-from workflow.similarity import similarity
+from workflow.similarity import lcs_length, similarity
 
 __all__ = ["mt_models"]  # fixture used below
 
@@ -207,3 +207,9 @@ def test_similarity_lower_bound_is_inclusive() -> None:
     assert similarity(b"ABCDEF", b"ABCDEFGHIJ", 0.76) == 0.0
     assert similarity(b"AB", b"ABCDEFGHIJ", 0.5) == 0.0  # at most 2·2/12 = 0.33
     assert similarity(b"AB", b"ABCDEFGHIJ", 0.3) == 4 / 12
+
+
+def test_lcs_counts_a_repeated_item_once_per_match() -> None:
+    assert lcs_length(b"ab", b"bb") == 1
+    assert lcs_length(b"abc", b"ccc") == 1
+    assert lcs_length(b"aba", b"bab") == 2
