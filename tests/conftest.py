@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -96,7 +97,14 @@ def start_workflow(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "SOURCE_DATE_EPOCH": epoch, **(env or {})},
+        preexec_fn=_interruptible,
     )
+
+
+def _interruptible() -> None:
+    """Ctrl-C raises KeyboardInterrupt in the child, as in a terminal, even when the test
+    run itself was started in the background with SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
