@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from workflow.errors import InputError, WorkflowError
-from workflow.fsio import TEMP_SUFFIX, atomic_write_bytes, atomic_write_text, file_digest
+from workflow.fsio import (
+    TEMP_SUFFIX,
+    _fsync_directory,
+    atomic_write_bytes,
+    atomic_write_text,
+    file_digest,
+)
 
 WRITE_HINT = (
     "(check that its folder exists, is writable and has space, and that no folder has the "
@@ -96,3 +102,8 @@ def test_an_interrupted_write_removes_its_temporary_file(tmp_path: Path) -> None
         atomic_write_bytes(path, InterruptedData(b"new"))
     assert [p.name for p in tmp_path.iterdir()] == ["118.po"]
     assert path.read_bytes() == b"old"
+
+
+def test_a_folder_that_cannot_be_synced_is_not_an_error(tmp_path: Path) -> None:
+    """fsync of the folder is best effort (some filesystems refuse it); the file is written."""
+    _fsync_directory(tmp_path / "missing")
