@@ -45,6 +45,11 @@ languages = ["en", "ru", "kk"]
 translation-team = "Sample team"
 """
 
+#: A glossary with one term (モスクワ → Moscow), for projects made by ``make_project``.
+GLOSSARY = (
+    "terms:\n  - {id: moscow, kind: place, ja: [モスクワ], en: Moscow, ru: Москва, kk: Мәскеу}\n"
+)
+
 SAMPLE_SOURCE = """\
 ---
 title: 中央アジアの資源

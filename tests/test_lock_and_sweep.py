@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import snapshot
+from tests.conftest import GLOSSARY, snapshot
 from workflow.cli import main
 from workflow.errors import LockedError
 from workflow.fsio import LOCK_NAME, TEMP_SUFFIX, project_lock, remove_stale_temp_files
@@ -20,9 +20,6 @@ WRITING_COMMANDS = [
     ("build",),
     ("models", "install", "missing.argosmodel"),
 ]
-GLOSSARY = (
-    "terms:\n  - {id: moscow, kind: place, ja: [モスクワ], en: Moscow, ru: Москва, kk: Мәскеу}\n"
-)
 READING_COMMANDS = [("status",), ("check",), ("glossary", "validate"), ("models", "list")]
 
 

@@ -18,16 +18,13 @@ import pytest
 from PIL import Image
 
 import workflow
-from tests.conftest import SAMPLE_SOURCE, start_workflow
+from tests.conftest import GLOSSARY, SAMPLE_SOURCE, start_workflow
 from tests.export_samples import TRANSLATIONS, make_project, write_catalog
 from tests.test_write_window import pause_at_first_write, temp_files
 from workflow.cli import main
 from workflow.export import fonts, pipeline
 from workflow.project import Project
 
-GLOSSARY = (
-    "terms:\n  - {id: moscow, kind: place, ja: [モスクワ], en: Moscow, ru: Москва, kk: Мәскеу}\n"
-)
 OTHER_SOURCE = SAMPLE_SOURCE.replace("number: 7", "number: 8").replace("1989", "1991")
 
 

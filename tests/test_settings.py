@@ -7,7 +7,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.conftest import PYPROJECT, SAMPLE_SOURCE
+from tests.conftest import GLOSSARY, PYPROJECT, SAMPLE_SOURCE
 from tests.mt_fixtures import MtModels, mt_models, write_project
 from tests.test_boundaries import RecordingTranslator
 from workflow.cli import main
@@ -17,10 +17,6 @@ from workflow.project import Project
 from workflow.similarity import similarity
 
 __all__ = ["mt_models"]  # fixture used below
-
-GLOSSARY = (
-    "terms:\n  - {id: moscow, kind: place, ja: [モスクワ], en: Moscow, ru: Москва, kk: Мәскеу}\n"
-)
 
 
 def run(root: Path, *args: str) -> int:
