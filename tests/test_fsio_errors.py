@@ -14,6 +14,7 @@ from workflow.fsio import (
     atomic_write_bytes,
     atomic_write_text,
     file_digest,
+    read_input_bytes,
 )
 
 WRITE_HINT = (
@@ -107,3 +108,12 @@ def test_an_interrupted_write_removes_its_temporary_file(tmp_path: Path) -> None
 def test_a_folder_that_cannot_be_synced_is_not_an_error(tmp_path: Path) -> None:
     """fsync of the folder is best effort (some filesystems refuse it); the file is written."""
     _fsync_directory(tmp_path / "missing")
+
+
+def test_a_missing_input_names_the_file_and_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        read_input_bytes(tmp_path / "118.po", "PO file")
+    assert str(caught.value) == (
+        f"{tmp_path / '118.po'}: cannot read PO file: No such file or directory "
+        "(check that it exists and is readable)"
+    )

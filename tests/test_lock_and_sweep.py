@@ -123,3 +123,10 @@ def test_a_refused_run_sweeps_nothing(make_project) -> None:
     with project_lock(root, "update"):
         assert run(root, "update") == 2
     assert in_flight.exists()
+
+
+def test_sweep_takes_leftovers_of_names_without_a_suffix(tmp_path: Path) -> None:
+    stale = leftover(tmp_path, "LICENSE")  # .LICENSE.x1y2z3.tmp: three dots, the fewest
+    (tmp_path / ".notes.tmp").write_bytes(b"two dots: not ours")
+    assert remove_stale_temp_files(tmp_path) == [stale]
+    assert (tmp_path / ".notes.tmp").exists()
