@@ -15,6 +15,7 @@ from workflow.fsio import (
     atomic_write_text,
     file_digest,
     read_input_bytes,
+    read_input_text,
 )
 
 WRITE_HINT = (
@@ -117,3 +118,14 @@ def test_a_missing_input_names_the_file_and_what_to_do(tmp_path: Path) -> None:
         f"{tmp_path / '118.po'}: cannot read PO file: No such file or directory "
         "(check that it exists and is readable)"
     )
+
+
+def test_a_missing_text_input_names_what_it_is_and_the_given_hint(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        read_input_text(tmp_path / "terms.yaml", "glossary", hint="create glossary/terms.yaml")
+    assert str(caught.value) == (
+        f"{tmp_path / 'terms.yaml'}: cannot read glossary: No such file or directory "
+        "(create glossary/terms.yaml)"
+    )
+    with pytest.raises(InputError, match=r"cannot read source: .* \(check that it exists"):
+        read_input_text(tmp_path / "118.md", "source")
