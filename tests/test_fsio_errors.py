@@ -129,3 +129,11 @@ def test_a_missing_text_input_names_what_it_is_and_the_given_hint(tmp_path: Path
     )
     with pytest.raises(InputError, match=r"cannot read source: .* \(check that it exists"):
         read_input_text(tmp_path / "118.md", "source")
+
+
+def test_invalid_utf8_names_its_line_counting_a_leading_blank_line(tmp_path: Path) -> None:
+    path = tmp_path / "118.md"
+    path.write_bytes(b"\ntitle\n\xff\n")
+    with pytest.raises(InputError) as caught:
+        read_input_text(path, "source")
+    assert str(caught.value) == f"{path}:3: invalid UTF-8 (byte 0xff) (save the file as UTF-8)"
