@@ -137,3 +137,9 @@ def test_invalid_utf8_names_its_line_counting_a_leading_blank_line(tmp_path: Pat
     with pytest.raises(InputError) as caught:
         read_input_text(path, "source")
     assert str(caught.value) == f"{path}:3: invalid UTF-8 (byte 0xff) (save the file as UTF-8)"
+
+
+def test_text_input_drops_the_bom_and_normalizes_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "118.md"
+    path.write_bytes("\ufeffa\r\nb\rc\n".encode())
+    assert read_input_text(path, "source") == "a\nb\nc\n"
