@@ -89,3 +89,15 @@ def test_require_language(make_project) -> None:
     assert str(caught.value) == (
         f"{root / 'pyproject.toml'}: unknown language 'de' (project languages: en, ru, kk)"
     )
+
+
+def test_documents_follow_the_source_language_and_segmentation(make_project) -> None:
+    root = make_project(pyproject=PYPROJECT + 'segmentation = "paragraph"\n')
+    (document,) = Project.discover(root).documents()
+    assert document.language == "ja"
+    body = [s.text for s in document.segments()][-2:]
+    assert body == [
+        "私は1989年にモスクワを訪れた。ラズノインポルトの統計はあるが現場がない――。"
+        "それはペレストロイカ(改革)のお陰である。",
+        "カザフスタンの「周期表の交差点」は、ウスチ・カメノゴルスクである。",
+    ]
