@@ -4,13 +4,34 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+#: Hypothesis profiles, chosen with HYPOTHESIS_PROFILE: "ci" (the default, also in CI) draws
+#: the same examples on every run; "long" draws ten times as many, at random, on demand.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("long", max_examples=1000, deadline=None, print_blob=True)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def examples(count: int) -> int:
+    """A test's ``max_examples``: *count*, ten times more under the "long" profile."""
+    return count * 10 if HYPOTHESIS_PROFILE == "long" else count
+
+
+def pytest_report_header() -> str:
+    if HYPOTHESIS_PROFILE == "ci":
+        return "hypothesis profile: ci (derandomized: a fixed seed per test, the same every run)"
+    return f"hypothesis profile: {HYPOTHESIS_PROFILE} (random; failing examples print a blob)"
+
 
 PYPROJECT = """\
 [project]
@@ -23,6 +44,11 @@ source-language = "ja"
 languages = ["en", "ru", "kk"]
 translation-team = "Sample team"
 """
+
+#: A glossary with one term (モスクワ → Moscow), for projects made by ``make_project``.
+GLOSSARY = (
+    "terms:\n  - {id: moscow, kind: place, ja: [モスクワ], en: Moscow, ru: Москва, kk: Мәскеу}\n"
+)
 
 SAMPLE_SOURCE = """\
 ---
@@ -67,14 +93,23 @@ def essay_project(tmp_path: Path) -> Path:
     return root
 
 
-def start_workflow(root: Path, *args: str, epoch: str = "1771286400") -> subprocess.Popen[bytes]:
+def start_workflow(
+    root: Path, *args: str, epoch: str = "1771286400", env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     """``workflow --project root ARGS`` in a child process (for kill and concurrency tests)."""
     return subprocess.Popen(
         [sys.executable, "-m", "workflow", "--project", str(root), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, "SOURCE_DATE_EPOCH": epoch},
+        env={**os.environ, "SOURCE_DATE_EPOCH": epoch, **(env or {})},
+        preexec_fn=_interruptible,
     )
+
+
+def _interruptible() -> None:
+    """Ctrl-C raises KeyboardInterrupt in the child, as in a terminal, even when the test
+    run itself was started in the background with SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

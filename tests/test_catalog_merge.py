@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from workflow.cli import main
 from workflow.similarity import lcs_length, similarity
 
@@ -38,6 +39,8 @@ def translate_all(po_path: Path, *, fuzzy_every: int = 0, empty_every: int = 0) 
         if empty_every and number % empty_every == 0:
             continue
         entry.msgstr = f"T{number}: {entry.msgid}"
+        if number % 2:
+            entry.tcomment = f"workflow: ignore G001\nnote {number}"
         if fuzzy_every and number % fuzzy_every == 0:
             entry.flags.append("fuzzy")
     last = po[-1]
@@ -51,18 +54,22 @@ def semantic(po: polib.POFile) -> list[tuple[object, ...]]:
     entries = [
         (
             e.obsolete,
+            e.msgctxt,
             e.msgid,
             e.msgid_plural,
             e.msgstr,
             tuple(sorted(e.msgstr_plural.items())),
-            e.fuzzy,
+            tuple(e.flags),
+            e.tcomment,
+            e.comment,
+            e.previous_msgctxt,
             e.previous_msgid,
             e.previous_msgid_plural,
             tuple(e.occurrences),
         )
         for e in po
     ]
-    return [("header fuzzy", po.metadata_is_fuzzy), *entries]
+    return [("header", po.header, po.metadata_is_fuzzy, sorted(po.metadata.items())), *entries]
 
 
 def update_and_compare(root: Path, new_paragraphs: list[list[str]]) -> polib.POFile:
@@ -149,7 +156,9 @@ SENTENCES = [s for paragraph in BASE for s in paragraph] + [
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     st.lists(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4), min_size=1, max_size=4)

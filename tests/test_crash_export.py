@@ -15,8 +15,10 @@ from tests.export_samples import TRANSLATIONS, make_project, write_catalog
 from workflow.fsio import TEMP_SUFFIX
 from workflow.project import Project
 
+pytestmark = pytest.mark.slow
+
 DOCS = ("118", "119", "120")
-TRIALS = 12
+TRIALS = 6
 
 
 def write_catalogs(root: Path, edition: str) -> None:

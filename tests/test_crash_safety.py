@@ -12,6 +12,8 @@ import pytest
 
 from tests.conftest import snapshot, start_workflow
 
+pytestmark = pytest.mark.slow
+
 FRONT = "---\ntitle: 題{n}\nseries: 叢書\nnumber: {n}\ndate: 2025-01-01\n---\n\n"
 DOCS = 12
 
@@ -51,7 +53,7 @@ def test_killed_update_leaves_every_file_old_or_new(old_and_new) -> None:
     started = time.monotonic()
     assert start_workflow(root, "update").wait() == 0  # time one full run to spread the kills
     full_run = time.monotonic() - started
-    for _trial in range(12):
+    for _trial in range(6):
         restore(root / "locales", old)
         process = start_workflow(root, "update")
         time.sleep(rng.uniform(0.2, 1.2) * full_run)
@@ -67,7 +69,7 @@ def test_killed_update_leaves_every_file_old_or_new(old_and_new) -> None:
 
 def test_concurrent_updates_serialize_or_fail_fast(old_and_new) -> None:
     root, old, new = old_and_new
-    for _trial in range(6):
+    for _trial in range(3):
         restore(root / "locales", old)
         runs = [start_workflow(root, "update", "--lang", lang) for lang in ("en", "ru")]
         results = [(run.wait(), run.stderr.read().decode()) for run in runs]

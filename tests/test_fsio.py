@@ -82,5 +82,5 @@ def test_project_option_must_name_the_project_folder(make_project, capsys) -> No
     root = make_project()
     assert main(["--project", str(root / "sources"), "status"]) == 2
     assert "no pyproject.toml here" in capsys.readouterr().err
-    with pytest.raises(WorkflowError):
+    with pytest.raises(WorkflowError, match=r"toml/x: cannot write file: Not a directory"):
         atomic_write_bytes(root / "pyproject.toml" / "x", b"")

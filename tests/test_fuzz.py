@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from workflow.errors import InputError
 from workflow.pofile import load_po
 from workflow.segment import split_sentences
@@ -21,7 +22,9 @@ TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)) | MARKS, max
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(300),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(body=st.lists(PO_PIECES, max_size=40).map(b"".join), raw=st.binary(max_size=200))
 def test_po_loader_raises_only_input_error(tmp_path: Path, body: bytes, raw: bytes) -> None:
@@ -34,7 +37,7 @@ def test_po_loader_raises_only_input_error(tmp_path: Path, body: bytes, raw: byt
             assert "\n" not in str(error) and error.path == path
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(text=TEXT)
 def test_segmenter_never_fails_and_never_yields_empty_segments(text: str) -> None:
     for sentence in split_sentences(text):

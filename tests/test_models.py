@@ -118,12 +118,18 @@ def test_install_list_and_reinstall(
     assert _snapshot(packages) == before
 
 
-def test_install_needs_exactly_one_source(tmp_path: Path, mt_models: MtModels) -> None:
+def test_install_needs_exactly_one_source(
+    tmp_path: Path, mt_models: MtModels, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = write_project(tmp_path, f'packages-dir = "{tmp_path / "p"}"\n')
+    message = "workflow: error: give either PATH.argosmodel or --from-index FROM TO\n"
     assert main(["--project", str(project.root), "models", "install"]) == 2
+    assert capsys.readouterr().err == message
     archive = str(mt_models.archives["ja_en"])
     args = ["--project", str(project.root), "models", "install", archive, "--from-index", "a", "b"]
     assert main(args) == 2
+    assert capsys.readouterr().err == message
+    assert not (tmp_path / "p").exists()
 
 
 def test_package_folder_follows_argos_settings(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from workflow.po_format import FORMAT_LANGUAGES
 from workflow.pofile import format_po, load_po, save_po
 
@@ -231,7 +232,7 @@ def _assert_like_gnu(po: polib.POFile, path: Path) -> str:
 
 
 @needs_gettext
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(po=catalogs())
 def test_output_is_what_msgcat_writes(po: polib.POFile, tmp_path_factory) -> None:
     path = tmp_path_factory.mktemp("gnu") / "catalog.po"

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from workflow.errors import InputError
 from workflow.pofile import format_po, load_po
 
@@ -191,7 +192,7 @@ def test_header_fields_and_comment() -> None:
     assert next(iter(po.metadata)) == "Project-Id-Version"
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     data=st.one_of(
         st.binary(max_size=400),

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SAMPLE_SOURCE
+from tests.conftest import SAMPLE_SOURCE, examples
 from workflow.errors import InputError
 from workflow.source import read_document
 
@@ -50,7 +50,7 @@ def test_paragraph_segmentation_keeps_whole_paragraphs(tmp_path: Path) -> None:
     assert document.blocks[3].segments[0].text.endswith("お陰である。")
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=300) | st.text(max_size=300).map(str.encode))
 def test_any_input_is_a_document_or_one_input_error(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "fuzz.md"

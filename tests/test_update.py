@@ -157,6 +157,7 @@ def test_status_reports_missing_catalog(make_project, capsys) -> None:
     root = make_project()
     assert run(root, "status", "--json") == 0
     rows = json.loads(capsys.readouterr().out)
+    assert sorted(row["lang"] for row in rows) == ["en", "kk", "ru"]
     assert all(not row["exists"] and row["stale"] for row in rows)
 
 

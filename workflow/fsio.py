@@ -19,8 +19,10 @@ import re
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from workflow.errors import InputError, LockedError, WorkflowError
 
@@ -40,6 +42,10 @@ _FILE_KINDS = {
     stat.S_IFSOCK: "a socket",
 }
 _project_root: Path | None = None
+#: Test-only fault point (tests/test_write_window.py): when this variable names a file, the
+#: process's first write stops half-way through its temporary file, creates that file and
+#: waits until it is deleted (or the process killed): tests kill or race inside the window.
+PAUSE_ENV = "WORKFLOW_TEST_PAUSE_IN_WRITE"
 
 
 def confine_to_project(root: Path) -> None:
@@ -197,7 +203,8 @@ def _replace(path: Path, data: bytes, owner_and_mode: tuple[int, int, int]) -> N
             with contextlib.suppress(PermissionError):  # only root may give a file away
                 os.fchown(handle.fileno(), uid, gid)
             os.fchmod(handle.fileno(), mode)
-            handle.write(data)
+            _pause_in_write_window(handle, data)
+            handle.write(data[handle.tell() :])
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
@@ -206,6 +213,17 @@ def _replace(path: Path, data: bytes, owner_and_mode: tuple[int, int, int]) -> N
             os.unlink(temp_name)
         raise
     _fsync_directory(path.parent)
+
+
+def _pause_in_write_window(handle: BinaryIO, data: bytes) -> None:  # pragma: no mutate block
+    signal_file = os.environ.pop(PAUSE_ENV, None)
+    if signal_file:
+        handle.write(data[: len(data) // 2])
+        handle.flush()
+        Path(signal_file).touch()
+        deadline = time.monotonic() + 300
+        while os.path.exists(signal_file) and time.monotonic() < deadline:
+            time.sleep(0.02)
 
 
 def _write_error(path: Path, exc: OSError) -> WorkflowError:

@@ -39,6 +39,7 @@ TARGET_LANGUAGES = ("en", "ru", "kk")
 TermKind = Literal["organization", "place", "person", "material", "historical", "concept"]
 
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 class _Strict(BaseModel):
@@ -149,7 +150,8 @@ class Glossary(BaseModel):
         """Terms in the Japanese *text*: longest form first, non-overlapping, in text order.
 
         A form that starts (ends) with katakana does not match right after (before) another
-        katakana character, so ウラン is not found inside ウランバートル.
+        katakana character, so ウラン is not found inside ウランバートル; likewise a Latin
+        form is not found inside a longer Latin word (ODA in CODA).
         """
         pattern, by_form = self._source_pattern
         if pattern is None:
@@ -166,6 +168,10 @@ def _source_alternative(form: str) -> str:
         body = r"(?<![\u30a1-\u30fa\u30fc])" + body
     if _KATAKANA.match(form[-1]):
         body += r"(?![\u30a1-\u30fa\u30fc])"
+    if _LATIN.match(form[0]):
+        body = r"(?<![A-Za-z])" + body
+    if _LATIN.match(form[-1]):
+        body += r"(?![A-Za-z])"
     return body
 
 

@@ -1,0 +1,128 @@
+"""Mutation testing on demand (not in CI): mutmut 3, one module at a time, score per module.
+
+    .venv/bin/pip install mutmut            # once; a developer tool, not a dependency
+    .venv/bin/python benchmarks/mutation.py                 # every module in [tool.mutmut-modules]
+    .venv/bin/python benchmarks/mutation.py fsio similarity # some of them
+    .venv/bin/python benchmarks/mutation.py --list          # the modules and their tests
+
+Each module is mutated in a scratch copy of the repository (the working tree is never
+touched) with only the test files that exercise it, listed per module in pyproject.toml under
+``[tool.mutmut-modules]``; mutmut's own settings are in ``[tool.mutmut]``.  Survivors are
+printed with ``mutmut show``-style names; triage them into tests/mutation-survivors.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = ("workflow", "tests", "sources", "locales", "glossary", "pyproject.toml", "README.md")
+
+
+def modules() -> dict[str, dict[str, list[str]]]:
+    """``name → {"source": [...], "tests": [...]}`` from pyproject's ``[tool.mutmut-modules]``."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return config["tool"]["mutmut-modules"]
+
+
+def scratch_copy(base: Path, sources: list[str], tests: list[str]) -> Path:
+    """A copy of the repository whose ``[tool.mutmut]`` mutates *sources* with *tests*."""
+    work = base / "repo"
+    work.mkdir()
+    for name in COPIED:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif (ROOT / name).exists():
+            shutil.copy(ROOT / name, work / name)
+    pyproject = (work / "pyproject.toml").read_text(encoding="utf-8")
+    pyproject = pyproject.replace(
+        "[tool.mutmut]\n",
+        "[tool.mutmut]\n"
+        f"only_mutate = {json.dumps(sources)}\n"
+        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n",
+        1,
+    )
+    (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    return work
+
+
+def run_module(name: str, sources: list[str], tests: list[str], max_children: int) -> dict:
+    """Mutate one module; return its counts and surviving mutants."""
+    with tempfile.TemporaryDirectory(prefix=f"mutation-{name}-") as base:
+        work = scratch_copy(Path(base), sources, tests)
+        mutmut = Path(sys.executable).with_name("mutmut")
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        started = time.monotonic()
+        subprocess.run(
+            [str(mutmut), "run", "--max-children", str(max_children)],
+            cwd=work,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=False,
+        )
+        seconds = time.monotonic() - started
+        subprocess.run([str(mutmut), "export-cicd-stats"], cwd=work, env=env, check=True)
+        stats = json.loads((work / "mutants" / "mutmut-cicd-stats.json").read_text())
+        results = subprocess.run(
+            [str(mutmut), "results"], cwd=work, env=env, capture_output=True, text=True
+        ).stdout
+        survivors = {}
+        for line in results.splitlines():
+            mutant, _, state = line.strip().partition(": ")
+            if state and state != "killed":
+                show = subprocess.run(
+                    [str(mutmut), "show", mutant], cwd=work, capture_output=True, text=True
+                )
+                survivors[f"{mutant} ({state})"] = show.stdout
+        return {"name": name, "seconds": seconds, "stats": stats, "survivors": survivors}
+
+
+def score(stats: dict) -> tuple[int, int]:
+    """(killed, total): timeouts and segfaults count as killed, as mutmut counts them; mutants
+    left unchecked (a run that failed before testing them) count as survivors."""
+    killed = stats["killed"] + stats.get("timeout", 0) + stats.get("segfault", 0)
+    return killed, stats["total"] - stats.get("skipped", 0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("modules", nargs="*", help="module names (default: all)")
+    parser.add_argument("--list", action="store_true", help="list the modules and their tests")
+    parser.add_argument("--diffs", action="store_true", help="print each survivor's diff")
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    table = modules()
+    if args.list:
+        for name, entry in table.items():
+            print(f"{name:14} {' '.join(entry['source'])}  ←  {' '.join(entry['tests'])}")
+        return 0
+    unknown = [name for name in args.modules if name not in table]
+    if unknown:
+        parser.error(f"unknown module {unknown[0]!r}; see --list")
+    rows = []
+    for name in args.modules or list(table):
+        entry = table[name]
+        row = run_module(name, entry["source"], entry["tests"], args.max_children)
+        killed, total = score(row["stats"])
+        share = killed / total if total else 1.0
+        print(f"{name:14} {killed:4}/{total:<4} killed  {share:6.1%}  ({row['seconds']:.0f} s)")
+        for survivor, diff in row["survivors"].items():
+            print(f"    {survivor}")
+            if args.diffs:
+                print("        " + diff.strip().replace("\n", "\n        "))
+        sys.stdout.flush()
+        rows.append(share)
+    return 0 if all(share >= 0.85 for share in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""fsio's edge cases, message by message: unchanged writes, vanished files, failed writes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from workflow.errors import InputError, WorkflowError
+from workflow.fsio import (
+    TEMP_SUFFIX,
+    _fsync_directory,
+    atomic_write_bytes,
+    atomic_write_text,
+    file_digest,
+    read_input_bytes,
+    read_input_text,
+)
+
+WRITE_HINT = (
+    "(check that its folder exists, is writable and has space, and that no folder has the "
+    "file's name)"
+)
+
+
+def test_unchanged_data_is_not_written(tmp_path: Path) -> None:
+    path = tmp_path / "118.po"
+    assert atomic_write_bytes(path, b"data") is True
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    assert atomic_write_bytes(path, b"data") is False
+    assert path.stat().st_mtime_ns == 1_000_000_000
+
+
+def test_text_is_written_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "118.po"
+    assert atomic_write_text(path, "Өскемен\n") is True
+    assert path.read_bytes() == "Өскемен\n".encode()
+    assert atomic_write_text(path, "Өскемен\n") is False
+
+
+def test_a_file_deleted_since_it_was_read_is_not_recreated(tmp_path: Path) -> None:
+    path = tmp_path / "118.po"
+    path.write_bytes(b"as loaded")
+    digest = file_digest(path)
+    path.unlink()
+    with pytest.raises(InputError) as caught:
+        atomic_write_bytes(path, b"merged", expected_digest=digest)
+    assert str(caught.value) == (
+        f"{path}: changed on disk while this command ran; left as it is "
+        "(run the command again: it will work from the saved file)"
+    )
+    assert not path.exists()
+
+
+def test_a_file_unchanged_since_it_was_read_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "118.po"
+    path.write_bytes(b"as loaded")
+    assert atomic_write_bytes(path, b"merged", expected_digest=file_digest(path))
+    assert path.read_bytes() == b"merged"
+    assert file_digest(tmp_path / "absent.po") is None
+
+
+def test_unreadable_digest_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "file").write_bytes(b"")
+    with pytest.raises(InputError) as caught:
+        file_digest(tmp_path / "file" / "118.po")
+    assert str(caught.value) == (
+        f"{tmp_path / 'file' / '118.po'}: cannot read file: Not a directory "
+        "(every folder on the path must be a folder, and the file readable)"
+    )
+
+
+def test_a_folder_in_the_way_is_a_write_error_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "118.po").mkdir()
+    with pytest.raises(WorkflowError) as caught:
+        atomic_write_bytes(tmp_path / "118.po", b"data")
+    assert (
+        str(caught.value)
+        == f"{tmp_path / '118.po'}: cannot write file: Is a directory {WRITE_HINT}"
+    )
+
+
+def test_a_failed_write_names_the_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / ("n" * 250)  # a valid name, but its temporary file's name is too long
+    with pytest.raises(WorkflowError) as caught:
+        atomic_write_bytes(path, b"data")
+    assert str(caught.value) == f"{path}: cannot write file: File name too long {WRITE_HINT}"
+    assert list(tmp_path.iterdir()) == []
+    assert not list(tmp_path.rglob(f"*{TEMP_SUFFIX}"))
+
+
+class InterruptedData(bytes):
+    """Bytes whose copying into the temporary file is interrupted (Ctrl-C mid-write)."""
+
+    def __getitem__(self, index: object) -> bytes:
+        raise KeyboardInterrupt
+
+
+def test_an_interrupted_write_removes_its_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "118.po"
+    path.write_bytes(b"old")
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write_bytes(path, InterruptedData(b"new"))
+    assert [p.name for p in tmp_path.iterdir()] == ["118.po"]
+    assert path.read_bytes() == b"old"
+
+
+def test_a_folder_that_cannot_be_synced_is_not_an_error(tmp_path: Path) -> None:
+    """fsync of the folder is best effort (some filesystems refuse it); the file is written."""
+    _fsync_directory(tmp_path / "missing")
+
+
+def test_a_missing_input_names_the_file_and_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        read_input_bytes(tmp_path / "118.po", "PO file")
+    assert str(caught.value) == (
+        f"{tmp_path / '118.po'}: cannot read PO file: No such file or directory "
+        "(check that it exists and is readable)"
+    )
+
+
+def test_a_missing_text_input_names_what_it_is_and_the_given_hint(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        read_input_text(tmp_path / "terms.yaml", "glossary", hint="create glossary/terms.yaml")
+    assert str(caught.value) == (
+        f"{tmp_path / 'terms.yaml'}: cannot read glossary: No such file or directory "
+        "(create glossary/terms.yaml)"
+    )
+    with pytest.raises(InputError, match=r"cannot read source: .* \(check that it exists"):
+        read_input_text(tmp_path / "118.md", "source")
+
+
+def test_invalid_utf8_names_its_line_counting_a_leading_blank_line(tmp_path: Path) -> None:
+    path = tmp_path / "118.md"
+    path.write_bytes(b"\ntitle\n\xff\n")
+    with pytest.raises(InputError) as caught:
+        read_input_text(path, "source")
+    assert str(caught.value) == f"{path}:3: invalid UTF-8 (byte 0xff) (save the file as UTF-8)"
+
+
+def test_text_input_drops_the_bom_and_normalizes_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "118.md"
+    path.write_bytes("\ufeffa\r\nb\rc\n".encode())
+    assert read_input_text(path, "source") == "a\nb\nc\n"
