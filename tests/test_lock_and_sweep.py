@@ -11,13 +11,20 @@ import pytest
 from tests.conftest import GLOSSARY, snapshot
 from workflow.cli import main
 from workflow.errors import LockedError
-from workflow.fsio import LOCK_NAME, TEMP_SUFFIX, project_lock, remove_stale_temp_files
+from workflow.fsio import (
+    LOCK_NAME,
+    TEMP_MARKER,
+    TEMP_SUFFIX,
+    project_lock,
+    remove_stale_temp_files,
+)
 
 WRITING_COMMANDS = [
     ("update",),
     ("pretranslate", "--engine", "none"),
     ("export",),
     ("build",),
+    ("review", "export"),
     ("models", "install", "missing.argosmodel"),
 ]
 READING_COMMANDS = [("status",), ("check",), ("glossary", "validate"), ("models", "list")]
@@ -30,7 +37,7 @@ def run(root: Path, *args: str) -> int:
 def leftover(folder: Path, target: str) -> Path:
     """A temporary file named exactly as fsio names them (as a killed run leaves it)."""
     folder.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target}.", suffix=TEMP_SUFFIX, dir=folder)
+    fd, name = tempfile.mkstemp(prefix=f".{target}{TEMP_MARKER}", suffix=TEMP_SUFFIX, dir=folder)
     os.write(fd, b"half a catalog")
     os.close(fd)
     return Path(name)
@@ -96,6 +103,7 @@ def test_update_sweeps_the_leftovers_of_killed_runs_and_nothing_else(make_projec
     users = {
         root / "locales" / "ru" / "notes.tmp": b"a translator's notes",
         root / "locales" / "ru" / ".7.tmp": b"an editor's backup",
+        root / "locales" / "ru" / ".7.po.k2j3h4g5.tmp": b"another tool's temp file",
         root / "sources" / "ja" / ".7.md.abc123.tmp": b"outside the swept folders",
     }
     for path, data in users.items():
@@ -111,7 +119,7 @@ def test_sweep_returns_what_it_removed_and_keeps_folders_named_like_leftovers(
 ) -> None:
     stale = leftover(tmp_path / "en", "118.docx")
     (tmp_path / ".a.b.tmp").mkdir()
-    assert remove_stale_temp_files(tmp_path) == [stale]
+    assert remove_stale_temp_files(tmp_path, tmp_path) == [stale]
     assert (tmp_path / ".a.b.tmp").is_dir()
 
 
@@ -126,7 +134,7 @@ def test_a_refused_run_sweeps_nothing(make_project) -> None:
 
 
 def test_sweep_takes_leftovers_of_names_without_a_suffix(tmp_path: Path) -> None:
-    stale = leftover(tmp_path, "LICENSE")  # .LICENSE.x1y2z3.tmp: three dots, the fewest
-    (tmp_path / ".notes.tmp").write_bytes(b"two dots: not ours")
-    assert remove_stale_temp_files(tmp_path) == [stale]
+    stale = leftover(tmp_path, "LICENSE")  # .LICENSE.workflow-x1y2z3a4.tmp
+    (tmp_path / ".notes.tmp").write_bytes(b"no marker: not ours")
+    assert remove_stale_temp_files(tmp_path, tmp_path) == [stale]
     assert (tmp_path / ".notes.tmp").exists()
