@@ -278,9 +278,13 @@ def long_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Project:
     )
     project = Project.discover(project.root)
     count = len(project.documents()[0].segments())
-    for lang, word in (("en", LONG_EN), ("kk", "Қазақстанның металлургиялық кәсіпорындарының.")):
-        texts = TRANSLATIONS[lang] + [word] * (count - len(TRANSLATIONS[lang]))
-        write_catalog(project, lang, texts)
+    # Each long sentence keeps its numbers (第k段落の第n文), or Q101 refuses the language.
+    long = [(k, n) for k in range(1, 7) for n in range(1, 25)]
+    assert count == len(TRANSLATIONS["en"]) + len(long)
+    en = [f"Paragraph {k}, sentence {n}: {LONG_EN}" for k, n in long]
+    write_catalog(project, "en", TRANSLATIONS["en"] + en)
+    kk = [f"{k}-абзац, {n}-сөйлем: Қазақстанның металлургиялық кәсіпорындарының." for k, n in long]
+    write_catalog(project, "kk", TRANSLATIONS["kk"] + kk)
     ru = TRANSLATIONS["ru"] + ["Предложение длинного абзаца."] * (count - 11)
     ru[4] = "Нечёткий перевод."
     ru[9] = ""
@@ -351,11 +355,10 @@ def test_build_pretranslates_where_an_engine_exists(tmp_path: Path) -> None:
     (root / "sources" / "ja" / "7.md").write_text(SAMPLE_SOURCE, encoding="utf-8")
     (root / "glossary").mkdir()
     (root / "glossary" / "terms.yaml").write_text(GLOSSARY, encoding="utf-8")
-    packages = tmp_path / "packages"
-    install_package(build_argos_package(tmp_path, "ja", "en", seed=1), packages)
-    (root / "pyproject.toml").write_text(
+    install_package(build_argos_package(tmp_path, "ja", "en", seed=1), root / "packages")
+    (root / "pyproject.toml").write_text(  # path settings stay inside the project
         '[tool.workflow]\nproject-id = "p"\nlanguages = ["en", "ru"]\n\n'
-        f'[tool.workflow.mt]\npackages-dir = "{packages}"\nmax-decoding-length = 8\n',
+        '[tool.workflow.mt]\npackages-dir = "packages"\nmax-decoding-length = 8\n',
         encoding="utf-8",
     )
     process = start_workflow(root, "build", "--format", "docx")
@@ -366,11 +369,16 @@ def test_build_pretranslates_where_an_engine_exists(tmp_path: Path) -> None:
         line.startswith("pretranslate en/7: 0 from memory") and "7 machine-translated" in line
         for line in lines
     ), lines
-    assert any(
-        "ru: 7 untranslated segment(s) left as they are: no MT engine" in line for line in lines
-    )
+    assert (
+        "pretranslate warning: ru: machine translation skipped, 7 untranslated segments left as "
+        "they are: no Argos package for ja→ru (nor through en) (workflow models install "
+        "--from-index ja en && workflow models install --from-index en ru)"
+    ) in lines
     en = [e for e in polib.pofile(str(root / "locales" / "en" / "7.po")) if e.msgid]
     assert len(en) == 7 and all(
         e.msgstr and e.fuzzy and "mt: argos ja→en" in e.tcomment for e in en
     )
-    assert "export       written (draft) exports/en/7.docx" in lines
+    assert "export       en/7 (draft): docx written" in lines
+    summary = lines[lines.index("Summary") :]
+    assert "  en/7  draft: 0 of 7 segments reviewed (7 fuzzy)" in summary
+    assert f"      written   {root / 'exports' / 'en' / '7.docx'}" in summary
