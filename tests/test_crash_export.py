@@ -47,20 +47,23 @@ def old_export(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
 def test_killed_export_leaves_every_file_old_or_new(old_export) -> None:
     root, old = old_export
     exports = root / "exports"
+    # one process renders, so the writes spread over the run (workers write all at its end)
+    export = ("export", "--jobs", "1", "--lang", "en", "--lang", "ru")
     started = time.monotonic()
-    assert start_workflow(root, "export", "--lang", "en", "--lang", "ru").wait() == 0
+    assert start_workflow(root, *export).wait() == 0
     full_run = time.monotonic() - started
     new = snapshot(exports)
     assert new.keys() == old.keys() and all(new[name] != old[name] for name in old)
     rng = random.Random(20260217)
     outcomes = set()
-    for _trial in range(TRIALS):
+    for trial in range(TRIALS):
         shutil.rmtree(exports)
         for name, data in old.items():
             (exports / name).parent.mkdir(parents=True, exist_ok=True)
             (exports / name).write_bytes(data)
-        process = start_workflow(root, "export", "--lang", "en", "--lang", "ru")
-        time.sleep(rng.uniform(0.05, 1.1) * full_run)
+        process = start_workflow(root, *export)
+        # spread over the run (and past its end), each point jittered
+        time.sleep((0.1 + trial * 1.1 / (TRIALS - 1) + rng.uniform(-0.05, 0.05)) * full_run)
         process.send_signal(signal.SIGKILL)
         process.wait()
         after = {k: v for k, v in snapshot(exports).items() if not k.endswith(TEMP_SUFFIX)}
@@ -68,6 +71,6 @@ def test_killed_export_leaves_every_file_old_or_new(old_export) -> None:
         for name, data in after.items():
             assert data in (old[name], new[name]), name
             outcomes.add("old" if data == old[name] else "new")
-        assert start_workflow(root, "export", "--lang", "en", "--lang", "ru").wait() == 0
+        assert start_workflow(root, *export).wait() == 0
         assert snapshot(exports) == new  # finished, and the killed run's temp files swept
     assert outcomes == {"old", "new"}  # the kills did land in the middle of runs

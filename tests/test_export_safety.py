@@ -135,7 +135,9 @@ def test_overlong_translation_is_refused_quickly_with_its_line(tmp_path) -> None
     texts = list(TRANSLATIONS["en"])
     texts[4] = text
     po = write_catalog(project, "en", texts)
-    run, elapsed, peak_mib = run_measured(tmp_path, "--project", str(project.root), "export")
+    run, elapsed, peak_mib = run_measured(
+        tmp_path, "--project", str(project.root), "export", "--lang", "en"
+    )
     assert run.returncode == 2
     line = (
         po.read_text(encoding="utf-8")

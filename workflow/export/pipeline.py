@@ -128,30 +128,32 @@ def export_tasks(
     results: dict[int, list[ExportResult]] = {}
     pending: list[tuple[int, _Render]] = []
     for number, task in enumerate(tasks):
-        errors = gate.errors(task)
-        if errors:
-            results[number] = _refuse(project, task, formats, "refused", errors)
-            continue
         keys = shared.keys(project, task, formats)
         stale = tuple(fmt for fmt in formats if not _up_to_date(project, task, fmt, keys[fmt]))
+        if stale:
+            pending.append((number, _Render(task, stale, keys)))
+        elif errors := gate.errors(task):
+            results[number] = _refuse(project, task, formats, "refused", errors)
+            continue
         results[number] = [
             ExportResult(task.lang, task.doc_id, fmt, _path(project, task, fmt), "unchanged")
             for fmt in formats
             if fmt not in stale
         ]
-        if stale:
-            pending.append((number, _Render(task, stale, keys)))
     with _worker_pool(jobs, len(pending)) as pool:
         for start in range(0, len(pending), PREPARED_AT_ONCE):
             batch = pending[start : start + PREPARED_AT_ONCE]
-            prepared = [_prepare(project, render) for _, render in batch]
+            prepared = [_gated(project, gate, render, formats) for _, render in batch]
             renders = [item for item in prepared if isinstance(item, _Typeset)]
             if pool is None:
                 written = iter([_write_outputs(project, item) for item in renders])
             else:
                 written = pool.map(_write_outputs, [project] * len(renders), renders)
             for (number, _), item in zip(batch, prepared, strict=True):
-                results[number] += next(written) if isinstance(item, _Typeset) else item
+                if isinstance(item, _Typeset):
+                    results[number] += next(written)
+                else:
+                    results[number] = item
     return [result for number in range(len(tasks)) for result in results[number]]
 
 
@@ -208,6 +210,19 @@ def _exit_with_parent() -> None:
             os._exit(1)
 
         threading.Thread(target=watch, daemon=True).start()
+
+
+def _gated(
+    project: Project, gate: _Gate, render: _Render, formats: Sequence[str]
+) -> _Typeset | list[ExportResult]:
+    """:func:`_prepare`, then the publish gate: a task that may not be published is refused
+    in every format, unreviewed segments first, then check errors (input errors raise)."""
+    prepared = _prepare(project, render)
+    if not isinstance(prepared, _Typeset):
+        return _refuse(project, render.task, formats, "incomplete", prepared[0].problems)
+    if errors := gate.errors(render.task):
+        return _refuse(project, render.task, formats, "refused", errors)
+    return prepared
 
 
 def _prepare(project: Project, render: _Render) -> _Typeset | list[ExportResult]:
