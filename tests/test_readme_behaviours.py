@@ -21,6 +21,7 @@ import workflow
 from tests.conftest import GLOSSARY, SAMPLE_SOURCE, start_workflow
 from tests.export_samples import TRANSLATIONS, make_project, write_catalog
 from tests.test_write_window import pause_at_first_write, temp_files
+from workflow import cache
 from workflow.cli import main
 from workflow.export import fonts, pipeline
 from workflow.project import Project
@@ -243,11 +244,11 @@ def test_rebuilt_after_a_font_change(exported: Project, monkeypatch, tmp_path: P
 
 def test_rebuilt_after_a_code_change(exported: Project, monkeypatch) -> None:
     monkeypatch.setattr(workflow, "__version__", workflow.__version__ + "+edited")
-    pipeline._code_version.cache_clear()
+    cache.code_version.cache_clear()
     try:
         assert export(exported) == ["written"]
     finally:
-        pipeline._code_version.cache_clear()
+        cache.code_version.cache_clear()
 
 
 def test_rebuilt_after_the_output_was_edited_or_deleted(exported: Project) -> None:

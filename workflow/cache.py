@@ -28,21 +28,16 @@ _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This folder is a cache of the workflow tool; it is safe to delete.\n"
 )
-#: Code whose change must invalidate cached results, per kind of result.
-CODE = {
-    "check": (
-        "checks",
-        "morphology",
-        "glossary.py",
-        "config.py",
-        "diagnostics.py",
-        "po_parse.py",
-        "cache.py",
-    ),
-    "sources": ("segment.py", "source.py", "document.py", "config.py", "cache.py"),
-    "package": (".",),  # everything: results of update (merge, wrap, segmentation, ...)
-}
-_LIBRARIES = ("pymorphy3", "pymorphy3-dicts-ru", "polib", "pydantic")
+#: Libraries whose version shapes cached results (check findings, segmentation, exports).
+_LIBRARIES = (
+    "pymorphy3",
+    "pymorphy3-dicts-ru",
+    "polib",
+    "pydantic",
+    "rapidfuzz",
+    "weasyprint",
+    "python-docx",
+)
 
 
 def cache_dir(root: Path) -> Path:
@@ -56,14 +51,14 @@ def cache_dir(root: Path) -> Path:
 
 
 @functools.cache
-def code_version(kind: str) -> str:
-    """Hash of the code behind one *kind* of result (see :data:`CODE`) and the versions of
-    the libraries it relies on."""
+def code_version() -> str:
+    """Hash of the workflow package (code, templates, stylesheets) and the versions of the
+    libraries in :data:`_LIBRARIES`: a cached result or export stamp made by other code is
+    stale."""
     package = Path(workflow.__file__).parent
     digest = hashlib.sha256(workflow.__version__.encode())
-    for name in CODE[kind]:
-        path = package / name
-        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+    for file in sorted(package.rglob("*")):
+        if file.is_file() and "__pycache__" not in file.parts:
             digest.update(file.relative_to(package).as_posix().encode() + b"\0")
             digest.update(file.read_bytes())
     for library in _LIBRARIES:

@@ -404,7 +404,7 @@ def _plan_document(project: Project, source: Path, langs: list[str]) -> list[_Pl
 def _settled_key(project: Project, source: str | None, catalogs: list[str | None]) -> str:
     """Hash of the code, the settings and a document's source and catalog digests."""
     return content_key(
-        code_version("package"), project.config.model_dump_json(), *map(str, (source, *catalogs))
+        code_version(), project.config.model_dump_json(), *map(str, (source, *catalogs))
     )
 
 

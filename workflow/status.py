@@ -98,7 +98,7 @@ def _source_segments(
 ) -> dict[str, tuple[str, int]]:
     """``doc → (digest of its segment texts, number of segments)``, cached per source file
     in *store* (the caller saves it)."""
-    base = content_key(code_version("sources"), project.config.model_dump_json())
+    base = content_key(code_version(), project.config.model_dump_json())
     found = {}
     for path in project.source_paths(doc_ids):
         name = relative(project, path)

@@ -321,7 +321,7 @@ def _base_key(project: Project, glossary: Glossary | None) -> str:
             terms = project.glossary_path.read_bytes()
         except OSError:
             terms = b""
-    return content_key(code_version("check"), terms, project.config.model_dump_json())
+    return content_key(code_version(), terms, project.config.model_dump_json())
 
 
 def _run_jobs(jobs: list[_Job], context: CheckContext, workers: int | None) -> list[CatalogResult]:

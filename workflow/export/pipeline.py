@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import hashlib
 import json
 import multiprocessing
@@ -31,11 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import docx as python_docx
-import weasyprint
-
-import workflow
 from workflow import assemble as assembly
+from workflow.cache import code_version
 from workflow.clock import source_date_epoch
 from workflow.diagnostics import Diagnostic
 from workflow.errors import ExportError
@@ -348,7 +344,7 @@ class SharedInputs:
     def of(cls, project: Project) -> SharedInputs:
         common = "\0".join(
             [
-                _code_version(),
+                code_version(),
                 project.config.model_dump_json(),
                 os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
             ]
@@ -388,25 +384,6 @@ def _file_bytes(path: Path) -> bytes:
         return b"<absent>"
     except OSError as exc:
         raise ExportError(f"cannot read file: {exc.strerror}", path=path) from exc
-
-
-@functools.cache
-def _code_version() -> str:
-    """Hash of the code, template and stylesheet that render documents, and library versions."""
-    package = Path(workflow.__file__).parent
-    files = sorted(
-        [
-            *(package / "export").rglob("*.py"),
-            *(package / "export" / "templates").iterdir(),
-            *(package / "export" / "assets").iterdir(),
-            *(package / name for name in ("assemble.py", "document.py", "source.py", "segment.py")),
-        ]
-    )
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    versions = f"{workflow.__version__}/{weasyprint.__version__}/{python_docx.__version__}"
-    return f"{versions}/{digest.hexdigest()}"
 
 
 def stamp_path(project: Project, lang: str, doc_id: str, fmt: str) -> Path:
