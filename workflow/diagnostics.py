@@ -8,7 +8,6 @@ the report, marked as waived, but never count as errors.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
@@ -20,8 +19,6 @@ Severity = Literal["error", "warning", "info"]
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-#: The part of a hint that suggests a waiver: ``or waive with '# workflow: ignore G001'``.
-_WAIVER_SUGGESTION = re.compile(r"[,;]?\s*(?:or\s+)?waive (?:it )?with '# workflow: ignore [^']*'")
 
 
 @dataclass(frozen=True)
@@ -48,6 +45,8 @@ class Diagnostic:
     detail: str | None = None
     hint: str | None = None
     waived: bool = False
+    #: When a waiver is the right answer ("" always): suggested after the hint until waived.
+    waiver: str | None = None
 
     def location(self) -> str:
         return f"{self.path}:{self.line}"
@@ -56,16 +55,24 @@ class Diagnostic:
         """``path:line: severity CODE message (hint)``, as in the text report."""
         label = f"{self.severity} (waived)" if self.waived else self.severity
         text = f"{self.location()}: {label} {self.code} {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        hint = self.full_hint()
+        return f"{text} ({hint})" if hint else text
+
+    def full_hint(self) -> str | None:
+        """The hint, followed by the waiver suggestion unless the finding is waived."""
+        if self.waiver is None or self.waived:
+            return self.hint
+        when = f" {self.waiver}" if self.waiver else ""
+        suggestion = f"waive with '# workflow: ignore {self.code}'{when}"
+        return f"{self.hint}; or {suggestion}" if self.hint else suggestion
 
     def strict(self) -> Diagnostic:
         """This finding with warnings raised to errors (``--strict``)."""
         return replace(self, severity="error") if self.severity == "warning" else self
 
     def waive(self) -> Diagnostic:
-        """This finding waived by a translator comment: the hint no longer suggests a waiver."""
-        hint = _WAIVER_SUGGESTION.sub("", self.hint).strip() if self.hint else None
-        return replace(self, waived=True, hint=hint or None)
+        """This finding waived by a translator comment."""
+        return replace(self, waived=True)
 
     def counts_as_error(self) -> bool:
         return self.severity == "error" and not self.waived
@@ -117,10 +124,16 @@ def render_text(diagnostics: list[Diagnostic]) -> str:
 def render_json(diagnostics: list[Diagnostic]) -> str:
     """``{"diagnostics": [...], "summary": {...}}`` as indented JSON."""
     payload = {
-        "diagnostics": [asdict(item) for item in sorted(diagnostics, key=sort_key)],
+        "diagnostics": [_json_finding(item) for item in sorted(diagnostics, key=sort_key)],
         "summary": summary(diagnostics),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _json_finding(item: Diagnostic) -> dict[str, object]:
+    fields = asdict(item)
+    del fields["waiver"]
+    return {**fields, "hint": item.full_hint()}
 
 
 def render_sarif(diagnostics: list[Diagnostic], rules: Mapping[str, Rule]) -> str:
@@ -155,7 +168,8 @@ def _sarif_rule(rule: Rule) -> dict[str, object]:
 
 
 def _sarif_result(item: Diagnostic, index: Mapping[str, int]) -> dict[str, object]:
-    text = f"{item.message} ({item.hint})" if item.hint else item.message
+    hint = item.full_hint()
+    text = f"{item.message} ({hint})" if hint else item.message
     result: dict[str, object] = {
         "ruleId": item.code,
         "level": _SARIF_LEVELS[item.severity],

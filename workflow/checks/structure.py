@@ -145,8 +145,8 @@ def check_sentence_count(entry: Entry, context: CheckContext) -> list[Diagnostic
             f"{found} sentence(s) in the translation, {expected} in the source "
             f"(a sentence {what}?)",
             detail=f"{found}/{expected}",
-            hint="translate sentence by sentence; waive with '# workflow: ignore Q114' when "
-            "a split is intended",
+            hint="translate sentence by sentence",
+            waiver="when a split is intended",
         )
     ]
 
