@@ -227,6 +227,7 @@ def test_errors_never_quote_file_content(project, capsys) -> None:
         ('exports-dir = "../exports"', "leaves the project folder"),
         ('glossary = "~/terms.yaml"', "is absolute"),
         ('sources-dir = "linked"', "leads outside the project folder"),
+        ('review-dir = "linked"', "leads outside the project folder"),
         ('[tool.workflow.mt]\npackages-dir = "/var/tmp/packages"', "is absolute"),
         (
             '[tool.workflow.mt.engines]\nkk = { engine = "nllb", model = "../m" }',

@@ -170,6 +170,7 @@ class ProjectConfig(Settings):
             "sources-dir": self.sources_dir,
             "locales-dir": self.locales_dir,
             "exports-dir": self.exports_dir,
+            "review-dir": self.review_dir,
             "glossary": self.glossary,
         }
         if self.mt.packages_dir:
