@@ -242,3 +242,14 @@ def test_load_po_never_fails_with_anything_but_input_error(data: bytes, tmp_path
     text = format_po(po)
     path.write_text(text, encoding="utf-8")
     assert format_po(load_po(path)) == text
+
+
+def test_a_charset_mentioned_in_a_comment_does_not_decide_the_decoding(tmp_path: Path) -> None:
+    path = tmp_path / "ru.po"
+    text = (
+        "# Converted from charset=UTF-8 by hand.\n"
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=CP1251\\n"\n\n'
+        'msgid "Moscow"\nmsgstr "Москва"\n'
+    )
+    path.write_bytes(text.encode("cp1251"))
+    assert [entry.msgstr for entry in load_po(path)] == ["Москва"]

@@ -43,7 +43,8 @@ _SIMPLE_ESCAPES = {
 #: Characters no message may hold: controls (they break DOCX XML), surrogates, noncharacters.
 FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 _CHARSET = re.compile(r"charset=([^ \t\n\\\"]+)")
-_CHARSET_BYTES = re.compile(rb"charset=([^ \t\n\\\"]+)")
+#: ``charset=`` outside comment lines (a comment may mention another charset).
+_CHARSET_BYTES = re.compile(rb"(?m)^[^#\n]*charset=([^ \t\n\\\"]+)")
 #: The charsets GNU gettext accepts in a PO header (gettext's po-charset.c).
 GETTEXT_CHARSETS = frozenset(
     (
