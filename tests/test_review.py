@@ -19,11 +19,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from tests.conftest import snapshot
+from workflow.checks import CheckContext
 from workflow.cli import main
 from workflow.fsio import project_lock
 from workflow.pofile import load_po
 from workflow.review.reader import read_review
-from workflow.review.rows import reviewable_entries
+from workflow.review.rows import build_rows, reviewable_entries
 from workflow.review.writer import COMMENT, ID, SOURCE, TRANSLATION
 
 EPOCH = "1771286400"  # 2026-02-17
@@ -402,3 +403,16 @@ def test_entries_told_apart_by_context(essay_project: Path) -> None:
     after = entries(essay_project)
     assert (after[5].msgctxt, after[5].msgstr) == ("variant", "Вариант, исправленный.")
     assert after[4].msgstr == original.msgstr
+
+
+def test_only_keeps_the_paragraph_start_on_the_first_shown_row() -> None:
+    po = load_po(Path(__file__).parent.parent / "locales" / "ru" / "118.po")
+    entries = reviewable_entries(po)
+    middle = next(
+        number
+        for number, row in enumerate(build_rows(po, "ru.po", "ru", CheckContext()), start=1)
+        if not row.starts_block
+    )
+    entries[middle - 1].flags.append("fuzzy")
+    (row,) = build_rows(po, "ru.po", "ru", CheckContext(), only={"fuzzy"})
+    assert (row.row_id, row.state, row.starts_block) == (middle, "fuzzy", True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from workflow.catalog import LANGUAGE_NAMES
 from workflow.checks.context import CheckContext
 from workflow.checks.rules import Entry
 from workflow.diagnostics import Diagnostic
@@ -204,14 +205,11 @@ def check_quotes(entry: Entry, context: CheckContext) -> list[Diagnostic]:
     return [
         entry.finding(
             "Q111",
-            f"quotation marks {listed} are not {_LANGUAGE_NAMES.get(entry.lang, entry.lang)} style",
+            f"quotation marks {listed} are not {LANGUAGE_NAMES.get(entry.lang, entry.lang)} style",
             detail=listed,
             hint=hint,
         )
     ]
-
-
-_LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
 
 
 def _unpaired_english_openers(text: str) -> list[str]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workflow.checks import relative
 from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, add_lang_option, selected_languages
 from workflow.project import Project
-from workflow.review.merge import PROBLEMS, MergeReport
 from workflow.review.rows import STATES, State
-from workflow.review.run import export_reviews, import_review
+
+if TYPE_CHECKING:
+    from workflow.review.merge import MergeReport
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -74,6 +76,8 @@ def _states(value: str) -> list[State]:
 
 def run_export(args: argparse.Namespace, project: Project) -> int:
     """Export and print one line per document."""
+    from workflow.review.run import export_reviews
+
     with project.lock("review export"):
         results = export_reviews(
             project, selected_languages(args, project), args.docs, args.only, args.force
@@ -86,6 +90,8 @@ def run_export(args: argparse.Namespace, project: Project) -> int:
 
 def run_import(args: argparse.Namespace, project: Project) -> int:
     """Import, print one line per row result, exit 1 on conflicts."""
+    from workflow.review.run import import_review
+
     with project.lock("review import"):
         document, report = import_review(project, args.file, args.as_state, args.dry_run)
     print_report(report, document.identity.catalog, str(args.file), args.dry_run)
@@ -95,6 +101,8 @@ def run_import(args: argparse.Namespace, project: Project) -> int:
 def print_report(report: MergeReport, catalog: str, shown: str, dry_run: bool) -> None:
     """``FILE:ROW: segment N (catalog:line): outcome: message`` lines, then a summary
     counting what changed (or would) and every problem."""
+    from workflow.review.merge import PROBLEMS
+
     for result in report.results:
         where = f"{catalog}:{result.po_line}" if result.po_line else catalog
         stream = sys.stderr if result.outcome in ("conflict", "stale", "ignored") else sys.stdout

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
 import polib
 
-from workflow.checks import Entry, check_entry, waived_codes
-from workflow.glossary import Glossary
+from workflow.checks import CheckContext, Entry, check_entry, waived_codes
 
 State = Literal["reviewed", "fuzzy", "machine", "untranslated"]
 STATES: tuple[State, ...] = ("reviewed", "fuzzy", "machine", "untranslated")
@@ -116,22 +116,30 @@ def reviewable_entries(po: polib.POFile) -> list[polib.POEntry]:
 
 
 def build_rows(
-    po: polib.POFile, po_name: str, lang: str, glossary: Glossary | None
+    po: polib.POFile,
+    po_name: str,
+    lang: str,
+    context: CheckContext,
+    only: Collection[State] | None = None,
 ) -> list[ReviewRow]:
-    """One :class:`ReviewRow` per reviewable entry, numbered from 1."""
+    """One :class:`ReviewRow` per reviewable entry, numbered from 1 (only those in the
+    *only* states, when given; a paragraph's first shown row starts its block)."""
     rows: list[ReviewRow] = []
     previous_block = None
     for number, entry in enumerate(reviewable_entries(po), start=1):
+        state = entry_state(entry)
+        if only and state not in only:
+            continue
         block = _block_of(entry)
         rows.append(
             ReviewRow(
                 row_id=number,
                 source=entry.msgid,
                 translation=entry.msgstr,
-                state=entry_state(entry),
+                state=state,
                 provenance=_provenance(entry) if "fuzzy" in entry.flags else "",
-                terms=_terms(entry, lang, glossary),
-                findings=_findings(entry, po_name, lang, glossary),
+                terms=_terms(entry, lang, context),
+                findings=_findings(entry, po_name, lang, context),
                 block=block,
                 starts_block=block != previous_block,
                 fingerprints=Fingerprints.of(entry),
@@ -147,18 +155,16 @@ def _block_of(entry: polib.POEntry) -> str:
     return match.group("block") if match else ""
 
 
-def _terms(entry: polib.POEntry, lang: str, glossary: Glossary | None) -> tuple[str, ...]:
-    if glossary is None:
-        return ()
+def _terms(entry: polib.POEntry, lang: str, context: CheckContext) -> tuple[str, ...]:
     shown: dict[str, str] = {}
-    for match in glossary.find_source_terms(entry.msgid):
+    for match in context.source_terms(entry.msgid):
         forms = ", ".join(match.term.accepted_forms(lang))
         shown.setdefault(match.term.id, f"{match.form} → {forms}")
     return tuple(shown.values())
 
 
 def _findings(
-    entry: polib.POEntry, po_name: str, lang: str, glossary: Glossary | None
+    entry: polib.POEntry, po_name: str, lang: str, context: CheckContext
 ) -> tuple[str, ...]:
     if not entry.msgstr.strip():
         return ()
@@ -166,6 +172,6 @@ def _findings(
     waived = set(waived_codes(entry))
     return tuple(
         f"{item.code} {item.message}"
-        for item in check_entry(checked, glossary)
+        for item in check_entry(checked, context)
         if item.code not in waived
     )

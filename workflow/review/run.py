@@ -13,11 +13,11 @@ from pathlib import Path
 
 import polib
 
-from workflow.checks import relative
+from workflow.checks import CheckContext, relative
 from workflow.clock import now
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, file_digest
-from workflow.glossary import Glossary, load_glossary
+from workflow.glossary import load_glossary
 from workflow.pofile import load_po, save_po
 from workflow.project import Project
 from workflow.review.merge import MergeReport, merge_review
@@ -50,10 +50,11 @@ def export_reviews(
 ) -> list[ExportedReview]:
     """Write a review document per document and language (rows limited to *only* states)."""
     glossary = load_glossary(project.glossary_path) if project.glossary_path.exists() else None
+    context = CheckContext(glossary, project.config.check)  # as `workflow check` sees it
     results = []
     for source in project.source_paths(doc_ids):
         for lang in langs:
-            results.append(_export_one(project, lang, source.stem, glossary, only, force))
+            results.append(_export_one(project, lang, source.stem, context, only, force))
     return results
 
 
@@ -61,14 +62,14 @@ def _export_one(
     project: Project,
     lang: str,
     doc_id: str,
-    glossary: Glossary | None,
+    context: CheckContext,
     only: Collection[State] | None,
     force: bool,
 ) -> ExportedReview:
     po_path = _catalog(project, lang, doc_id)
     po = load_po(po_path)
     catalog = relative(project, po_path)
-    rows = [row for row in build_rows(po, catalog, lang, glossary) if not only or row.state in only]
+    rows = build_rows(po, catalog, lang, context, only)
     identity = ReviewIdentity(
         project.config.project_id,
         lang,

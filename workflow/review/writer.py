@@ -27,6 +27,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from workflow.catalog import LANGUAGE_NAMES
 from workflow.export.conventions import conventions
 from workflow.review.properties import ReviewIdentity, write_custom_properties
 from workflow.review.rows import STATES, ReviewRow
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from docx.styles.style import ParagraphStyle
     from docx.table import Table, _Cell
 
-LANGUAGE_NAMES = {"ja": "Japanese", "en": "English", "ru": "Russian", "kk": "Kazakh"}
 SANS = "Noto Sans"
 CJK = "Noto Serif CJK JP"
 
