@@ -100,7 +100,7 @@ class KeyedStore:
             return {}
         return data if isinstance(data, dict) else {}
 
-    def file_digest(self, name: str, path: str) -> tuple[str, bytes | None]:
+    def file_digest(self, name: str, path: str, what: str = "PO file") -> tuple[str, bytes | None]:
         """SHA-256 of the file at *path* (stored under *name*), and its bytes if they had to
         be read; ``OSError`` if it does not exist, :class:`InputError` if it may not be read
         (a link leading out of the project, a FIFO)."""
@@ -111,7 +111,7 @@ class KeyedStore:
         trusted = stat.S_ISREG(status.st_mode)  # a link or a FIFO is read (and refused) below
         if trusted and isinstance(known, list) and len(known) == 3 and known[:2] == stamp:
             return known[2], None
-        data = read_input_bytes(Path(path), "PO file")
+        data = read_input_bytes(Path(path), what)
         digest = hashlib.sha256(data).hexdigest()
         self._files[name] = [*stamp, digest]
         if isinstance(record, dict) and self.enabled:

@@ -103,9 +103,10 @@ def _source_segments(
     for path in project.source_paths(doc_ids):
         name = relative(project, path)
         try:
-            digest, _data = store.file_digest(name, str(path))
+            digest, _data = store.file_digest(name, str(path), "source")
         except OSError:
-            digest = content_key(read_input_bytes(path, "source"))  # names the file
+            read_input_bytes(path, "source")  # raises the error that names the file
+            raise
         key = content_key(base, digest)
         cached = store.get(name, key)
         if cached is None:

@@ -47,6 +47,7 @@ from workflow.errors import InputError
 from workflow.fsio import read_input_bytes
 from workflow.glossary import Glossary, load_glossary
 from workflow.po_parse import parse_po_bytes
+from workflow.pofile import load_po
 from workflow.project import Project
 
 Check = Callable[[Entry, CheckContext], list[Diagnostic]]
@@ -365,7 +366,7 @@ def reviewed_pairs(
         po_path = project.po_path(lang, source.stem)
         if not po_path.is_file():
             continue
-        for entry in parse_po_bytes(read_input_bytes(po_path, "PO file"), po_path):
+        for entry in load_po(po_path):
             translation = _translation(entry)
             if entry.msgid and not entry.obsolete and not entry.fuzzy and translation.strip():
                 pairs.append((entry.msgid, translation))

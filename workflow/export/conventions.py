@@ -14,6 +14,7 @@ way a reader of that language would expect:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -92,17 +93,13 @@ class Conventions:
             return text
         text = _SPACE_BEFORE_DASH.sub(NBSP, text)
         if self.bound_words:
-            text = self._bound_pattern().sub(lambda m: m.group(1) + NBSP, text)
+            text = _bound_pattern(self.bound_words).sub(lambda m: m.group(1) + NBSP, text)
         return text
 
     def separator(self, following: str) -> str:
         """What goes between two sentences of a paragraph when the second is *following*: a
         sentence that opens with a dash is bound to the one before it."""
         return NBSP if self.joiner == " " and following[:1] in _DASHES else self.joiner
-
-    def _bound_pattern(self) -> re.Pattern[str]:
-        words = "|".join(sorted(self.bound_words, key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])((?:{words})) (?=\S)", re.IGNORECASE)
 
     def format_date(self, day: dt.date) -> str:
         """The long date, e.g. ``17 February 2026``."""
@@ -195,3 +192,10 @@ CONVENTIONS: dict[str, Conventions] = {
 def conventions(lang: str) -> Conventions:
     """The conventions for *lang* (every language in ``config.KNOWN_LANGUAGES``)."""
     return CONVENTIONS[lang]
+
+
+@functools.cache
+def _bound_pattern(bound_words: frozenset[str]) -> re.Pattern[str]:
+    """A space after one of *bound_words* (longest first), to become a no-break space."""
+    words = "|".join(sorted(bound_words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])((?:{words})) (?=\S)", re.IGNORECASE)
