@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from typing import TYPE_CHECKING
 
 import docx
@@ -21,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from workflow.export.ooxml import normalized_zip
 from workflow.export.pdf import description, draft_notice, keywords
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def render_docx(document: TranslatedDocument, timestamp: dt.datetime) -> bytes:
     _core_properties(out, document, timestamp)
     buffer = io.BytesIO()
     out.save(buffer)
-    return _normalized_zip(buffer.getvalue(), timestamp)
+    return normalized_zip(buffer.getvalue(), timestamp)
 
 
 def _setup(out: DocxDocument, document: TranslatedDocument) -> None:
@@ -224,18 +224,3 @@ def _core_properties(out: DocxDocument, document: TranslatedDocument, when: dt.d
 def _core_text(text: str) -> str:
     """*text* cut to the 255 characters a core property holds (the body keeps it whole)."""
     return text if len(text) <= CORE_PROPERTY_LIMIT else text[: CORE_PROPERTY_LIMIT - 1] + "…"
-
-
-def _normalized_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite the package with fixed member order, timestamps and attributes."""
-    stamp = max(when.astimezone(dt.UTC), dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
-    date_time = stamp.timetuple()[:6]
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
-        for name in source.namelist():
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name), compresslevel=9)
-    return output.getvalue()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -29,6 +28,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from workflow.catalog import LANGUAGE_NAMES
 from workflow.export.conventions import conventions
+from workflow.export.ooxml import normalized_zip
 from workflow.review.properties import ReviewIdentity, write_custom_properties
 from workflow.review.rows import STATES, ReviewRow
 
@@ -95,7 +95,7 @@ def render_review_docx(sheet: ReviewSheet, rows: list[ReviewRow]) -> bytes:
     props.created = props.modified = props.last_printed = when
     buffer = io.BytesIO()
     out.save(buffer)
-    return _fixed_zip_times(buffer.getvalue(), sheet.exported)
+    return normalized_zip(buffer.getvalue(), sheet.exported)
 
 
 def _page_setup(out: DocxDocument) -> None:
@@ -275,15 +275,3 @@ def _footer(out: DocxDocument, sheet: ReviewSheet) -> None:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
         run._r.append(element)
-
-
-def _fixed_zip_times(data: bytes, when: dt.datetime) -> bytes:
-    """The package with every member dated *when* (python-docx stamps the current time)."""
-    stamp = max(when.astimezone(dt.UTC), dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w") as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
-    return output.getvalue()
