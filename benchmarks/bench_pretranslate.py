@@ -44,7 +44,7 @@ from workflow.glossary import load_glossary  # noqa: E402
 from workflow.mt.argos import ARGOS_LENGTH_PENALTY  # noqa: E402
 from workflow.mt.ct2 import thread_plan  # noqa: E402
 from workflow.mt.protect import protect_source  # noqa: E402
-from workflow.pofile import load_po  # noqa: E402
+from workflow.po import load_po  # noqa: E402
 from workflow.pretranslate import pretranslate_project  # noqa: E402
 from workflow.project import Project  # noqa: E402
 

@@ -53,7 +53,7 @@ from tests.test_similarity import reference_similarity  # noqa: E402
 from workflow.catalog import update_project  # noqa: E402
 from workflow.checks import check_project  # noqa: E402
 from workflow.export.pipeline import export_project  # noqa: E402
-from workflow.pofile import load_po, save_po  # noqa: E402
+from workflow.po import load_po, save_po  # noqa: E402
 from workflow.pretranslate import pretranslate_project  # noqa: E402
 from workflow.project import Project  # noqa: E402
 from workflow.similarity import length_allows  # noqa: E402

@@ -38,7 +38,7 @@ if str(REPO) not in sys.path:
 
 from workflow.catalog import extract, new_catalog  # noqa: E402
 from workflow.config import load_config  # noqa: E402
-from workflow.pofile import load_po, save_po  # noqa: E402
+from workflow.po import load_po, save_po  # noqa: E402
 from workflow.source import read_document  # noqa: E402
 
 ESSAY_ID = "118"

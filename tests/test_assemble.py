@@ -9,9 +9,9 @@ import polib
 import pytest
 
 from tests.export_samples import TRANSLATIONS, make_project, msgid_line, write_catalog
-from workflow.assemble import IncompleteTranslationError, assemble
 from workflow.errors import ExportError
 from workflow.export import fonts
+from workflow.export.assemble import IncompleteTranslationError, assemble
 from workflow.export.conventions import CONVENTIONS
 from workflow.project import Project
 

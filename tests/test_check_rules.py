@@ -17,7 +17,7 @@ from workflow.checks import CheckContext, Entry, check_entry, markup, quantities
 from workflow.cli import main
 from workflow.config import CheckSettings
 from workflow.glossary import load_glossary
-from workflow.pofile import load_po, save_po
+from workflow.po import load_po, save_po
 
 GLOSSARY = load_glossary(Path(__file__).parent / "data" / "glossary" / "terms.yaml")
 CONTEXT = CheckContext(GLOSSARY)

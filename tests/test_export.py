@@ -251,7 +251,7 @@ def test_fetcher_serves_only_package_assets() -> None:
 def test_html_escapes_every_catalog_text(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from workflow.assemble import assemble
+    from workflow.export.assemble import assemble
 
     project = make_project(tmp_path)
     texts = list(TRANSLATIONS["en"])

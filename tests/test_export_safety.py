@@ -17,9 +17,9 @@ from lxml import etree
 
 from tests.export_samples import TRANSLATIONS, make_project, write_catalog
 from tests.test_export import pdf_objects, squash
-from workflow.assemble import MAX_SEGMENT_CHARS
 from workflow.cli import main
 from workflow.export import pdf as pdf_export
+from workflow.export.assemble import MAX_SEGMENT_CHARS
 
 
 def raw_text(path: Path) -> str:

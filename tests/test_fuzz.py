@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import examples
 from workflow.errors import InputError
-from workflow.pofile import load_po
+from workflow.po import load_po
 from workflow.segment import split_sentences
 
 HEADER = b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'

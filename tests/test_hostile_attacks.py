@@ -31,8 +31,8 @@ from workflow.catalog import require_translations_kept
 from workflow.cli import main
 from workflow.errors import InputError
 from workflow.fsio import LOCK_NAME, TEMP_MARKER
-from workflow.po_format import format_catalog
-from workflow.pofile import load_po, render_po
+from workflow.po import load_po, render_po
+from workflow.po.writer import format_catalog
 
 SECRET = "root:x:0:0:SECRET-TOKEN-4242:/root:/bin/bash\n"
 

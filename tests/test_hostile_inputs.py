@@ -18,7 +18,7 @@ from tests.test_pofile_load import BROKEN
 from workflow.cache import CACHE_DIR
 from workflow.cli import main
 from workflow.fsio import LOCK_NAME, TEMP_SUFFIX
-from workflow.pofile import load_po
+from workflow.po import load_po
 
 DATA = Path(__file__).parent / "data"
 HOSTILE = DATA / "hostile"

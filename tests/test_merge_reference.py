@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from workflow.catalog import merge
-from workflow.pofile import format_po, load_po
+from workflow.po import format_po, load_po
 from workflow.similarity import similarity
 
 OLD_PO = """\

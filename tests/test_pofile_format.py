@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import examples
-from workflow.po_format import FORMAT_LANGUAGES
-from workflow.pofile import format_po, load_po, save_po
+from workflow.po import format_po, load_po, save_po
+from workflow.po.writer import FORMAT_LANGUAGES
 
 REPO = Path(__file__).resolve().parent.parent
 needs_gettext = pytest.mark.skipif(

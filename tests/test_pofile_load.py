@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import examples
 from workflow.errors import InputError
-from workflow.pofile import format_po, load_po
+from workflow.po import format_po, load_po
 
 DATA = Path(__file__).parent / "data" / "po"
 

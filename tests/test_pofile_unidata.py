@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from workflow import po_wrap
+from workflow.po import wrap as po_wrap
 
 try:
-    from workflow.po_tablegen import LibunistringTables, generate
+    from workflow.po.tablegen import LibunistringTables, generate
 
     TABLES: LibunistringTables | None = LibunistringTables()
 except OSError:  # libunistring is not installed: nothing to compare against
@@ -72,7 +72,7 @@ def _alphabet() -> list[str]:
 @needs_libunistring
 def test_committed_tables_match_the_library() -> None:
     assert TABLES is not None
-    module = Path(po_wrap.__file__).with_name("po_unidata.py")
+    module = Path(po_wrap.__file__).with_name("unidata.py")
     assert module.read_text(encoding="utf-8") == generate(TABLES)
 
 

@@ -17,7 +17,7 @@ from workflow.errors import ModelError
 from workflow.mt.engines import available_engine, open_engine
 from workflow.mt.protect import translate_with_glossary
 from workflow.mt.runs import MtRun
-from workflow.pofile import load_po, save_po
+from workflow.po import load_po, save_po
 from workflow.pretranslate import (
     PROGRESS_MIN_SEGMENTS,
     ProgressLine,

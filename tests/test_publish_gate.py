@@ -13,7 +13,7 @@ import pytest
 from tests.test_build import EN, GLOSSARY
 from workflow.checks import run as check_run
 from workflow.cli import main
-from workflow.pofile import load_po
+from workflow.po import load_po
 from workflow.project import Project
 from workflow.status import project_status
 

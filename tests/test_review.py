@@ -22,7 +22,7 @@ from tests.conftest import snapshot
 from workflow.checks import CheckContext
 from workflow.cli import main
 from workflow.fsio import project_lock
-from workflow.pofile import load_po
+from workflow.po import load_po
 from workflow.review.reader import read_review
 from workflow.review.rows import build_rows, reviewable_entries
 from workflow.review.writer import COMMENT, ID, SOURCE, TRANSLATION

@@ -10,7 +10,7 @@ import pytest
 from benchmarks.series_corpus import YEAR, generate_series
 from workflow.catalog import update_project
 from workflow.checks import check_project
-from workflow.pofile import load_po
+from workflow.po import load_po
 from workflow.project import Project
 
 NIGHTS = 4

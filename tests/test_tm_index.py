@@ -11,7 +11,7 @@ from benchmarks.series_corpus import generate_series
 from tests.test_similarity import reference_similarity
 from workflow import tm
 from workflow.cache import CACHE_DIR
-from workflow.pofile import load_po, save_po
+from workflow.po import load_po, save_po
 from workflow.project import Project
 from workflow.tm import TmMatch, TmUnit, TranslationMemory, language_memory
 

@@ -27,7 +27,7 @@ from workflow.config import ProjectConfig
 from workflow.document import Document, Segment
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, file_digest
-from workflow.pofile import load_po, render_po
+from workflow.po import load_po, render_po
 from workflow.project import Project
 from workflow.similarity import similarity
 from workflow.source import read_document

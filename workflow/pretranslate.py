@@ -23,7 +23,7 @@ import polib
 
 from workflow.errors import InputError, ModelError
 from workflow.fsio import file_digest
-from workflow.pofile import load_po, save_po
+from workflow.po import load_po, save_po
 from workflow.project import Project
 from workflow.tm import TmMatch, language_memory
 

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from workflow.document import TRANSLATABLE_FIELDS, Block, Document, FrontMatter, Segment
 from workflow.errors import InputError
 from workflow.fsio import read_input_text
-from workflow.po_parse import FORBIDDEN_CHARACTERS
+from workflow.po import FORBIDDEN_CHARACTERS
 from workflow.segment import join_lines, sentence_spans
 
 FENCE = "---"

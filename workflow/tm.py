@@ -24,7 +24,7 @@ from rapidfuzz.distance import Indel
 
 from workflow.cache import CACHE_DIR, cache_dir
 from workflow.fsio import read_input_bytes
-from workflow.po_parse import parse_po_bytes
+from workflow.po import parse_po_bytes
 from workflow.project import Project
 from workflow.similarity import length_window, similarity
 

@@ -46,8 +46,7 @@ from workflow.diagnostics import Diagnostic
 from workflow.errors import InputError
 from workflow.fsio import read_input_bytes
 from workflow.glossary import Glossary, load_glossary
-from workflow.po_parse import parse_po_bytes
-from workflow.pofile import load_po
+from workflow.po import load_po, parse_po_bytes
 from workflow.project import Project
 
 Check = Callable[[Entry, CheckContext], list[Diagnostic]]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
-    from workflow.assemble import AssembledBlock, TranslatedDocument
+    from workflow.export.assemble import AssembledBlock, TranslatedDocument
 
 DRAFT_STYLE = "Draft"
 _HIGHLIGHT = {"fuzzy": WD_COLOR_INDEX.YELLOW, "untranslated": WD_COLOR_INDEX.PINK}

@@ -23,7 +23,7 @@ from fontTools.ttLib import TTFont
 from workflow.errors import ExportError
 
 if TYPE_CHECKING:
-    from workflow.assemble import TranslatedDocument
+    from workflow.export.assemble import TranslatedDocument
 
 #: Debian packages that provide each family, for the error hint.
 FONT_PACKAGES = {"Noto Serif": "fonts-noto-core", "Noto Serif CJK JP": "fonts-noto-cjk"}

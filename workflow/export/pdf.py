@@ -22,7 +22,7 @@ from workflow.errors import ExportError
 from workflow.export.pdf_tagging import FOREIGN_PASSAGE_LANG, finish_tags
 
 if TYPE_CHECKING:
-    from workflow.assemble import AssembledBlock, Piece, TranslatedDocument
+    from workflow.export.assemble import AssembledBlock, Piece, TranslatedDocument
 
 ASSET_SCHEME = "workflow-asset:"
 #: PDF/UA-1 (ISO 14289-1): a tagged PDF with a structure tree (headings, paragraphs), the

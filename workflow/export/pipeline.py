@@ -30,12 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from workflow import assemble as assembly
 from workflow.cache import code_version
 from workflow.clock import source_date_epoch
 from workflow.diagnostics import Diagnostic
 from workflow.errors import ExportError
 from workflow.export import FORMATS, fonts
+from workflow.export import assemble as assembly
 from workflow.export.conventions import conventions
 from workflow.export.docx import render_docx
 from workflow.export.pdf import draft_notice, render_pdf

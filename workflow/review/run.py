@@ -18,7 +18,7 @@ from workflow.clock import now
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, file_digest
 from workflow.glossary import load_glossary
-from workflow.pofile import load_po, save_po
+from workflow.po import load_po, save_po
 from workflow.project import Project
 from workflow.review.merge import MergeReport, merge_review
 from workflow.review.properties import ReviewIdentity

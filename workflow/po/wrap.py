@@ -2,7 +2,7 @@
 
 A port of ``wrap()`` in gettext's ``write-po.c`` and of the UAX #14 line breaker it calls,
 libunistring 1.0's ``u8_width_linebreaks_v2`` (``u8_possible_linebreaks_loop``), with the
-library's own class and width tables (:mod:`workflow.po_unidata`). Key behaviour:
+library's own class and width tables (:mod:`workflow.po.unidata`). Key behaviour:
 
 * a string is cut into portions after each ``\\n``; each portion starts a new line;
 * ``msgid ""`` comes first whenever the string has several portions or needs a break;
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 
-from workflow import po_unidata
+from workflow.po import unidata
 
 PAGE_WIDTH = 79
 
@@ -61,11 +61,11 @@ def _expand_runs(runs: str, convert: dict[int, int] | None = None) -> bytearray:
 
 # Line-break class per code point, with the classes resolved that UTF-8 text resolves
 # statically (ambiguous -> alphabetic, contingent -> ideographic, complex/unknown -> alphabetic).
-_CLASS = _expand_runs(po_unidata.LINE_BREAK_CLASS_RUNS, {AI: AL, CB: ID1, SA: AL, XX: AL})
-_WIDTH = _expand_runs(po_unidata.WIDTH_RUNS, {-1: 0})  # controls count 0 columns
+_CLASS = _expand_runs(unidata.LINE_BREAK_CLASS_RUNS, {AI: AL, CB: ID1, SA: AL, XX: AL})
+_WIDTH = _expand_runs(unidata.WIDTH_RUNS, {-1: 0})  # controls count 0 columns
 _PAIR = [  # flattened: _PAIR[before * 33 + after]
     {"D": POSSIBLE, "I": UNDEFINED, "P": PROHIBITED}[cell]
-    for row in po_unidata.PAIR_TABLE
+    for row in unidata.PAIR_TABLE
     for cell in row
 ]
 

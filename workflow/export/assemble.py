@@ -18,7 +18,7 @@ import polib
 from workflow.document import Block, BlockKind, Document, Segment
 from workflow.errors import ExportError
 from workflow.export.conventions import Conventions, conventions
-from workflow.pofile import load_po
+from workflow.po import load_po
 from workflow.project import Project
 
 #: Longest translation accepted, in characters.  A sentence is a few hundred; WeasyPrint

@@ -1,10 +1,12 @@
 """Reading and writing PO files: validated load, GNU-identical output, atomic save.
 
-* :func:`load_po` reads strictly (:mod:`workflow.po_parse`): any malformed input raises
+The package's one public entry point: other modules import from ``workflow.po`` only.
+
+* :func:`load_po` reads strictly (:mod:`workflow.po.reader`): any malformed input raises
   :class:`~workflow.errors.InputError` with ``path:line``, never a silently dropped entry.
   Every entry's ``linenum`` is the line of its msgid.
 * :func:`format_po` gives the bytes GNU gettext 0.21 ``msgcat`` would write for the same
-  catalog (:mod:`workflow.po_format`, :mod:`workflow.po_wrap`), so files never churn
+  catalog (:mod:`workflow.po.writer`, :mod:`workflow.po.wrap`), so files never churn
   between our runs, ``msgmerge`` and translators' tools.
 * :func:`render_po` gives those bytes only after reading them back with the strict
   reader: no command ever writes a catalog that a later command would refuse.
@@ -19,8 +21,17 @@ import polib
 
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, read_input_bytes
-from workflow.po_format import format_catalog
-from workflow.po_parse import parse_po_bytes
+from workflow.po.reader import FORBIDDEN_CHARACTERS, parse_po_bytes
+from workflow.po.writer import format_catalog
+
+__all__ = [
+    "FORBIDDEN_CHARACTERS",
+    "format_po",
+    "load_po",
+    "parse_po_bytes",
+    "render_po",
+    "save_po",
+]
 
 
 def load_po(path: Path) -> polib.POFile:

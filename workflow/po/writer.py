@@ -4,7 +4,7 @@ A port of ``msgdomain_list_print_po()`` and ``message_print()`` in gettext's
 ``write-po.c``: header first, active entries in catalog order, obsolete entries last,
 one blank line between entries; per entry translator comments, extracted comments,
 references (wrapped at 79 columns), flags, previous strings, then the strings themselves
-(wrapped by :func:`workflow.po_wrap.wrap`). The text is always written as UTF-8 and the
+(wrapped by :func:`workflow.po.wrap.wrap`). The text is always written as UTF-8 and the
 header's ``charset=`` says so.
 
 Normalisations that ``msgcat`` makes too: duplicate references are dropped, ``./`` is
@@ -19,7 +19,7 @@ import re
 
 import polib
 
-from workflow.po_wrap import PAGE_WIDTH, wrap
+from workflow.po.wrap import PAGE_WIDTH, wrap
 
 # gettext 0.21 format.c, format_language[]: the order in which "#, xxx-format" flags appear.
 FORMAT_LANGUAGES = (
