@@ -16,6 +16,14 @@ ENABLE_HTTPS = False
 SECRET_KEY = "weblate integration test only"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+# Security keys are not used here, but their settings must be valid.
+OTP_WEBAUTHN_RP_ID = "localhost"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = ["https://localhost"]
+WEBLATE_MACHINERY = ()  # no machine translation services (and no missing modules)
+VCS_BACKENDS = (
+    "weblate.vcs.git.GitRepository",
+    "weblate.vcs.git.LocalRepository",
+)  # glossary: local
 
 DATABASES = {
     "default": {
@@ -23,7 +31,7 @@ DATABASES = {
         "NAME": "weblate",
         "USER": "weblate",
         "PASSWORD": "",
-        "HOST": os.path.join(DATA, "pg-socket"),
+        "HOST": os.path.join(DATA, "postgres", "socket"),
         "PORT": os.environ["WORKFLOW_WEBLATE_PGPORT"],
     }
 }

@@ -72,7 +72,12 @@ def extract(document: Document, config: ProjectConfig, creation_date: str) -> po
         position = _position_comment(document, segment)
         entry = by_msgid.get(segment.text)
         if entry is None:
-            entry = polib.POEntry(msgid=segment.text, msgstr="", occurrences=[reference])
+            entry = polib.POEntry(
+                msgid=segment.text,
+                msgstr="",
+                occurrences=[reference],
+                flags=server_flags(segment.text),
+            )
             entry.comment = position
             by_msgid[segment.text] = entry
             pot.append(entry)
@@ -81,6 +86,18 @@ def extract(document: Document, config: ProjectConfig, creation_date: str) -> po
                 entry.occurrences.append(reference)
             entry.comment += "\n" + position
     return pot
+
+
+#: A sentence that trails off in ``――。`` ends, by house style, with a dash and no full stop
+#: (our check Q103 accepts exactly that); Weblate's "Mismatched full stop" check would flag
+#: every such translation, so the entry tells it to skip that one check.
+TRAILING_DASH_FLAG = "ignore-end-stop"
+
+
+def server_flags(text: str) -> list[str]:
+    """``#,`` flags for a POT entry that translation servers (Weblate) read: checks whose
+    rule this project replaces by its own convention for this sentence."""
+    return [TRAILING_DASH_FLAG] if text.rstrip().rstrip("。").endswith("――") else []
 
 
 def _position_comment(document: Document, segment: Segment) -> str:
