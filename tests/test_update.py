@@ -184,3 +184,14 @@ def test_status_counts_glossary_findings(make_project, capsys) -> None:
     assert run(root, "status", "--json", "--lang", "ru") == 0
     (row,) = json.loads(capsys.readouterr().out)
     assert row["glossary_findings"] == 1
+
+
+def test_sentences_ending_in_a_dash_tell_weblate_to_skip_its_full_stop_check(make_project):
+    """A ――。 sentence ends with a dash in translation (house style, Q103); Weblate reads the
+    ``ignore-end-stop`` flag from the catalog instead of reporting a missing full stop."""
+    root = make_project()
+    assert run(root, "update") == 0
+    for path in catalogs(root):
+        po = polib.pofile(str(path))
+        flagged = {entry.msgid for entry in po if "ignore-end-stop" in entry.flags}
+        assert flagged == {"ラズノインポルトの統計はあるが現場がない――。"}, path
