@@ -1,6 +1,6 @@
 """The language registry: one module per language, each defining ``LANGUAGE``.
 
-A module named by the language's code (``ja``, ``en``, ``ru``, ``kk``, ``uz``) holds a
+A module named by the language's code (``ja``, ``en``, ``ru``, ``kk`` ...) holds a
 :class:`~workflow.languages.model.Language` record: names and plural forms (from CLDR through
 Babel), proofing tags, typography, fonts, hyphenation, morphology, number words, units and
 machine-translation codes.  Every other module asks this registry; adding a language is
