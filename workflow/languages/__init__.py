@@ -49,6 +49,12 @@ _SETTING = "pyproject.toml [tool.workflow] languages"
 # Shared by the language modules: Noto covers Latin, Cyrillic (with ә ғ қ ң ө ұ ү һ і) and CJK.
 NOTO_SERIF = Font("Noto Serif", "fonts-noto-core")
 NOTO_SERIF_CJK = Font("Noto Serif CJK JP", "fonts-noto-cjk")
+#: Russian and Kazakh quotation marks: « » outside, „ “ nested; English ” ‘ ’ are slips.
+GUILLEMETS = Quotes(
+    primary=("«", "»"),
+    nested=("„", "“"),
+    wrong={"”": "» or “", "‘": "„", "’": "“", "‚": "„"},
+)
 
 
 class UnknownLanguageError(ConfigError):

@@ -1,7 +1,7 @@
 """Kazakh (Cyrillic): a suffix model of inflection; no Argos model (NLLB-200 instead)."""
 
-from workflow.languages import NOTO_SERIF, NOTO_SERIF_CJK
-from workflow.languages.model import Language, Quotes, Typography
+from workflow.languages import GUILLEMETS, NOTO_SERIF, NOTO_SERIF_CJK
+from workflow.languages.model import Language, Typography
 from workflow.morphology import kk as morphology
 
 
@@ -20,11 +20,7 @@ LANGUAGE = Language(
     fonts=(NOTO_SERIF, NOTO_SERIF_CJK),
     typography=Typography(
         joiner=" ",
-        quotes=Quotes(
-            primary=("«", "»"),
-            nested=("„", "“"),
-            wrong={"”": "» or “", "‘": "„", "’": "“", "‚": "„"},
-        ),
+        quotes=GUILLEMETS,
         spaced_dash=True,
     ),
     night_pattern="{number}-түн",

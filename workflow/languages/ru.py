@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workflow.languages import NOTO_SERIF, NOTO_SERIF_CJK
-from workflow.languages.model import Language, Quotes, Typography
+from workflow.languages import GUILLEMETS, NOTO_SERIF, NOTO_SERIF_CJK
+from workflow.languages.model import Language, Typography
 
 if TYPE_CHECKING:
     from workflow.morphology import PhrasePattern
@@ -69,11 +69,7 @@ LANGUAGE = Language(
     fonts=(NOTO_SERIF, NOTO_SERIF_CJK),
     typography=Typography(
         joiner=" ",
-        quotes=Quotes(
-            primary=("«", "»"),
-            nested=("„", "“"),
-            wrong={"”": "» or “", "‘": "„", "’": "“", "‚": "„"},
-        ),
+        quotes=GUILLEMETS,
         spaced_dash=True,
         bound_words=_BOUND,
     ),

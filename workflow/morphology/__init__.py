@@ -3,10 +3,11 @@
 The language registry (:mod:`workflow.languages`) names each language's builder, which turns
 a target term into a :class:`PhrasePattern`: one or more *readings*, each a tuple with the set
 of accepted word forms for every word of the term; a language without a builder gets
-:func:`exact_pattern` (every word as written).  A reading for Russian is one grammatical case and number (so the words of ``титановая губка``
-must agree: ``титановой губки``, not ``титановой губку``); Kazakh and English have a single
-reading in which only the last word inflects.  A translation contains the term when some
-run of consecutive words matches some reading word by word.
+:func:`exact_pattern` (every word as written).  A reading for Russian is one grammatical case
+and number (so the words of ``титановая губка`` must agree: ``титановой губки``, not
+``титановой губку``); Kazakh and English have a single reading in which only the last word
+inflects.  A translation contains the term when some run of consecutive words matches some
+reading word by word.
 
 Words are compared after :func:`normalize` (lower case, ``ё`` → ``е``, typographic
 apostrophe → ``'``, stress marks removed).  Terms flagged ``keep`` in the glossary must
