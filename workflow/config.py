@@ -225,7 +225,8 @@ def _config_error(exc: ValidationError, pyproject: Path, text: str) -> ConfigErr
         message = f"unknown key {key!r} in [tool.workflow]"
         hint = "remove it or fix its spelling"
     else:
-        message = f"invalid value for {key!r} in [tool.workflow]: {first['msg']}"
+        reason = str(first["msg"]).removeprefix("Value error, ")
+        message = f"invalid value for {key!r} in [tool.workflow]: {reason}"
         hint = "see README.md, section Settings"
     return ConfigError(message, path=pyproject, line=_line_of_key(text, key), hint=hint)
 

@@ -72,7 +72,10 @@ def codes() -> tuple[str, ...]:
 def require_known(code: str) -> None:
     """Raise ValueError (for settings validation) unless *code* has a registry module."""
     if code not in codes():
-        raise ValueError(f"unknown language {code!r}; known: {', '.join(codes())}")
+        raise ValueError(
+            f"unknown language {code!r}; known: {', '.join(codes())} (a new language is a "
+            f"module workflow/languages/{code}.py: README, Adding a language)"
+        )
 
 
 @functools.cache

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from babel import Locale
 from babel.dates import format_date, get_month_names
@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from workflow.morphology import PhrasePattern
 
 NBSP = "\u00a0"
-_EAST_ASIAN_SCRIPTS = frozenset({"Japanese", "Chinese", "Korean"})
+#: Writing systems the checks tell apart (Q109 words of the other script, distinctive letters).
+Script = Literal["Latin", "Cyrillic", "Japanese"]
+_EAST_ASIAN_SCRIPTS = frozenset({"Japanese"})
 #: Dashes between words: em dash, en dash (Kazakh and Russian typesetting use both).
 DASHES = "—–"
 #: A space before a dash: the dash stays at the end of the line, never starts one.
@@ -37,7 +39,7 @@ class Font:
     package: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one record per language: compared by identity
 class Quotes:
     """Quotation marks: the right ones, and what each wrong one should be instead."""
 
@@ -106,7 +108,7 @@ NumberWordMatcher = Callable[[str, str], bool]
 Morphology = Callable[[str], "PhrasePattern"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one record per language: compared by identity
 class Language:
     """Everything the workflow knows about one language; one module per language fills it."""
 
@@ -114,7 +116,7 @@ class Language:
     locale: str  # Babel/CLDR locale: names, plural rules, month names, date pattern
     html_tag: str  # BCP 47 tag for the HTML lang attribute and PDF /Lang
     proofing_tag: str  # tag Word proofs with (w:lang)
-    script: str  # Latin, Cyrillic or Japanese (the checks' script classes)
+    script: Script
     fonts: tuple[Font, ...]  # first choice first
     typography: Typography
     night_pattern: str  # the series' episode label; str.format field: number
