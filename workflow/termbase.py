@@ -40,7 +40,8 @@ from defusedxml import DefusedXmlException
 
 from workflow.errors import InputError
 from workflow.fsio import read_input_bytes
-from workflow.glossary import TARGET_LANGUAGES, Glossary, Term
+from workflow.glossary import Glossary, Term
+from workflow.languages import DEFAULT_SOURCE
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: Language of the glossary's notes and of the title; the document itself is tagged with the
@@ -50,7 +51,6 @@ NOTE_LANG = "en"
 KEEP_NOTE = "keep as is: write exactly as given for each language"
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
-CSV_COLUMNS = ("id", "kind", "ja", "en", "ru", "kk", "note")
 #: Several forms in one CSV cell are separated by this string.
 CSV_SEPARATOR = " | "
 _PROPER_KINDS = {"organization", "place", "person"}
@@ -66,7 +66,7 @@ def to_tbx(
     glossary: Glossary,
     *,
     title: str = "Glossary",
-    source_lang: str = "ja",
+    source_lang: str = DEFAULT_SOURCE,
     target_lang: str | None = None,
 ) -> bytes:
     """The glossary as a TBX-Basic document (UTF-8 bytes with an XML declaration): every
@@ -82,17 +82,17 @@ def to_tbx(
     body = SubElement(SubElement(martif, "text"), "body")
     for term in glossary.terms:
         if target_lang is None:
-            _term_entry(body, term, source_lang)
+            _term_entry(body, term, source_lang, glossary.languages)
         else:
             _pair_entries(body, term, source_lang, target_lang)
     indent(martif, space="  ")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(martif, "utf-8") + b"\n"
 
 
-def _term_entry(body: Element, term: Term, source_lang: str) -> None:
+def _term_entry(body: Element, term: Term, source_lang: str, languages: tuple[str, ...]) -> None:
     entry = _entry_head(body, term, term.id, keep_note=True)
     _lang_set(entry, source_lang, term.ja, term)
-    for lang in TARGET_LANGUAGES:
+    for lang in languages:
         _lang_set(entry, lang, term.accepted_forms(lang), term)
 
 
@@ -152,24 +152,29 @@ def _lang_set(
 
 
 def to_csv(glossary: Glossary) -> str:
-    """The glossary as CSV with a header row (``id,kind,ja,en,ru,kk,note``).
+    """The glossary as CSV with a header row (:func:`csv_columns`: ``id,kind,ja,en,ru,kk,note``).
 
     Cells with several forms (Japanese variants, extra target forms) join them with ``" | "``.
     A cell a spreadsheet would run as a formula is neutralised (:func:`spreadsheet_safe`).
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_columns(glossary))
     for term in glossary.terms:
         cells = [
             term.id,
             term.kind,
             CSV_SEPARATOR.join(term.ja),
-            *(CSV_SEPARATOR.join(term.accepted_forms(lang)) for lang in TARGET_LANGUAGES),
+            *(CSV_SEPARATOR.join(term.accepted_forms(lang)) for lang in glossary.languages),
             term.note,
         ]
         writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return buffer.getvalue()
+
+
+def csv_columns(glossary: Glossary) -> tuple[str, ...]:
+    """The CSV header: id, kind, the Japanese forms, one column per target language, note."""
+    return ("id", "kind", "ja", *glossary.languages, "note")
 
 
 def spreadsheet_safe(cell: str) -> str:

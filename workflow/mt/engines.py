@@ -6,6 +6,7 @@ or through the pivot language).  Opening an engine checks files but loads no mod
 
 from __future__ import annotations
 
+from workflow import languages
 from workflow.config import MtEngineSettings
 from workflow.errors import ModelError
 from workflow.mt.argos import ArgosEngine, find_route, package_dirs, scan_packages
@@ -70,7 +71,7 @@ def open_engine(
     route = find_route(packages, source, target, pivot)
     if route is not None:
         return ArgosEngine(route, decode_options(project), run)
-    if target in ARGOS_UNAVAILABLE:
+    if not languages.get(target).argos:
         raise ModelError(
             f"Argos publishes no {target} model",
             hint=f"configure an NLLB-200 model for {target} in [tool.workflow.mt.engines] "
@@ -84,10 +85,6 @@ def open_engine(
         + ("" if pivot in (source, target) else f" (nor through {pivot})"),
         hint=_install_hint(source, target, pivot),
     )
-
-
-#: Target languages for which no Argos Translate package exists.
-ARGOS_UNAVAILABLE = frozenset({"kk"})
 
 
 def _install_hint(source: str, target: str, pivot: str) -> str:

@@ -26,8 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from workflow.catalog import LANGUAGE_NAMES
-from workflow.export.conventions import conventions
+from workflow import languages
 from workflow.export.ooxml import normalized_zip
 from workflow.review.properties import ReviewIdentity, write_custom_properties
 from workflow.review.rows import STATES, ReviewRow
@@ -88,8 +87,8 @@ def render_review_docx(sheet: ReviewSheet, rows: list[ReviewRow]) -> bytes:
     props = out.core_properties
     when = sheet.exported.astimezone(dt.UTC).replace(tzinfo=None)
     props.title = f"Review: {sheet.title}"
-    props.subject = f"{sheet.identity.catalog} ({LANGUAGE_NAMES[lang]})"
-    props.language = conventions(lang).word_lang
+    props.subject = f"{sheet.identity.catalog} ({languages.get(lang).english_name})"
+    props.language = languages.get(lang).proofing_tag
     props.author = props.last_modified_by = props.comments = ""
     props.revision = 1
     props.created = props.modified = props.last_printed = when
@@ -115,12 +114,12 @@ def _styles(out: DocxDocument, lang: str) -> None:
     _font(title, SANS, CJK, "en-GB", Pt(18))
     title.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
     title.paragraph_format.space_after = Pt(2)
-    target = conventions(lang)
-    western = next(family for family in target.fonts if "CJK" not in family)
+    target = languages.get(lang)
+    western = next(family for family in target.font_families if "CJK" not in family)
     for name, family, tag, size in (
         ("Review Id", SANS, None, Pt(8)),
         ("Review Source", CJK, "ja-JP", Pt(10)),
-        ("Review Translation", western, target.word_lang, Pt(10)),
+        ("Review Translation", western, target.proofing_tag, Pt(10)),
         ("Review Note", SANS, None, Pt(7.5)),
         ("Review Header", SANS, None, Pt(8)),
     ):
@@ -154,7 +153,7 @@ def _font(style: ParagraphStyle, western: str, east_asian: str, lang: str | None
 
 def _title_block(out: DocxDocument, sheet: ReviewSheet, rows: list[ReviewRow]) -> None:
     identity = sheet.identity
-    language = LANGUAGE_NAMES[identity.lang]
+    language = languages.get(identity.lang).english_name
     out.add_paragraph(f"Review: {sheet.title}", style="Title")
     counts = Counter(row.state for row in rows)
     states = ", ".join(f"{counts[state]} {state}" for state in STATES if counts[state])
@@ -181,7 +180,7 @@ def _table(out: DocxDocument, lang: str) -> Table:
     for cell, (text, width, _style, _fill) in zip(header.cells, COLUMNS, strict=True):
         cell.width = Mm(width)
         _shade(cell, "2F3B4C")
-        _fill_cell(cell, text.format(language=LANGUAGE_NAMES[lang]), "Review Header")
+        _fill_cell(cell, text.format(language=languages.get(lang).english_name), "Review Header")
     return table
 
 
