@@ -108,7 +108,9 @@ def test_build_makes_whitespace_only_a_draft(blank_project, capsys) -> None:
 
 def test_pretranslate_fills_whitespace_only_from_memory(blank_project, capsys) -> None:
     (blank_project / "sources" / "ja" / "8.md").write_text(
-        "---\ntitle: 中央アジアの資源\nseries: レアメタル千夜一夜\nnumber: 8\ndate: 2025-12-02\n---\n\n本文。\n", encoding="utf-8"
+        "---\ntitle: 中央アジアの資源\nseries: レアメタル千夜一夜\nnumber: 8\n"
+        "date: 2025-12-02\n---\n\n本文。\n",
+        encoding="utf-8",
     )
     assert cli(blank_project, "update") == 0
     other = blank_project / "locales" / "en" / "8.po"

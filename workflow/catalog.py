@@ -9,6 +9,9 @@ Merging follows GNU ``msgmerge --previous`` (the reference our tests compare aga
   the old msgid kept as ``#| msgid`` for the translator to compare;
 * an old translated entry that nothing matches becomes obsolete (``#~``), never deleted.
 
+"Translated" here is msgmerge's notion (any msgstr, even whitespace:
+:func:`workflow.po.holds_msgstr`), so nothing a translator typed is dropped.
+
 References and extracted comments always come from the POT.
 """
 
@@ -27,7 +30,7 @@ from workflow.config import ProjectConfig
 from workflow.document import Document, Segment
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, file_digest
-from workflow.po import load_po, render_po
+from workflow.po import holds_msgstr, load_po, render_po
 from workflow.project import Project
 from workflow.similarity import similarity
 from workflow.source import read_document
@@ -152,7 +155,7 @@ def merge(pot: polib.POFile, old: polib.POFile) -> polib.POFile:
     definitions = MergeDefinitions(old)
     for template in pot:
         merged.append(_merge_entry(template, definitions))
-    for entry in definitions.unused_translated():
+    for entry in definitions.unusedholds_msgstr():
         merged.append(_as_obsolete(entry))
     return merged
 
@@ -188,7 +191,7 @@ class MergeDefinitions:
         best, best_score = None, FUZZY_THRESHOLD
         target = template.msgid.encode("utf-8")
         for entry in self._entries:
-            if not _translated(entry) or entry.msgctxt != template.msgctxt:
+            if not holds_msgstr(entry) or entry.msgctxt != template.msgctxt:
                 continue
             score = similarity(target, entry.msgid.encode("utf-8"), best_score)
             if score >= best_score and (best is None or score > best_score):
@@ -197,8 +200,8 @@ class MergeDefinitions:
             self._used.add(id(best))
         return best
 
-    def unused_translated(self) -> Iterable[polib.POEntry]:
-        return (e for e in self._entries if id(e) not in self._used and _translated(e))
+    def unusedholds_msgstr(self) -> Iterable[polib.POEntry]:
+        return (e for e in self._entries if id(e) not in self._used and holds_msgstr(e))
 
 
 def _merge_entry(template: polib.POEntry, definitions: MergeDefinitions) -> polib.POEntry:
@@ -233,10 +236,6 @@ def _merge_entry(template: polib.POEntry, definitions: MergeDefinitions) -> poli
         entry.previous_msgid = old.msgid
         entry.previous_msgid_plural = old.msgid_plural or None
     return entry
-
-
-def _translated(entry: polib.POEntry) -> bool:
-    return bool(entry.msgstr or any(entry.msgstr_plural.values()))
 
 
 def _as_obsolete(old: polib.POEntry) -> polib.POEntry:
@@ -299,13 +298,13 @@ def entry_changes(old: polib.POFile | None, merged: polib.POFile) -> EntryChange
         elif before.get(key) is True:
             revived += 1
         elif key not in before:
-            fuzzy += entry.fuzzy and _translated(entry)
-            new += not _translated(entry)
+            fuzzy += entry.fuzzy and holds_msgstr(entry)
+            new += not holds_msgstr(entry)
     kept = {(e.msgctxt, e.msgid) for e in merged if e.msgid}
     removed = sum(
         1
         for e in old or ()
-        if e.msgid and not e.obsolete and not _translated(e) and (e.msgctxt, e.msgid) not in kept
+        if e.msgid and not e.obsolete and not holds_msgstr(e) and (e.msgctxt, e.msgid) not in kept
     )
     return EntryChanges(new, fuzzy, obsolete, revived, removed)
 

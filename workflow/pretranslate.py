@@ -1,7 +1,8 @@
-"""Pre-translation: fill empty msgstr from translation memory, then machine translation.
+"""Pre-translation: fill untranslated entries from translation memory, then machine translation.
 
-Only entries whose msgstr is empty are touched (live, singular entries); a reviewed or
-draft translation is never changed.  Everything written is marked ``fuzzy`` and carries
+Only untranslated entries are touched (live, singular entries whose msgstr is empty or
+whitespace only, :func:`workflow.po.entry_state`); a reviewed or draft translation is never
+changed.  Everything written is marked ``fuzzy`` and carries
 its provenance as translator comments, which msgmerge, msgcat and PO editors keep::
 
     # tm: 87% locales/ru/117.po:42
@@ -23,7 +24,7 @@ import polib
 
 from workflow.errors import InputError, ModelError
 from workflow.fsio import file_digest
-from workflow.po import load_po, save_po
+from workflow.po import entry_state, is_live, load_po, save_po
 from workflow.project import Project
 from workflow.tm import TmMatch, language_memory
 
@@ -212,10 +213,11 @@ def _load_catalogs(project: Project, lang: str, doc_ids: list[str]) -> dict[Path
 
 
 def _empty_entries(po: polib.POFile) -> list[polib.POEntry]:
+    """Live singular entries without a translation (empty or whitespace-only msgstr)."""
     return [
         entry
         for entry in po
-        if entry.msgid and not entry.obsolete and not entry.msgid_plural and not entry.msgstr
+        if not entry.msgid_plural and is_live(entry) and entry_state(entry) == "untranslated"
     ]
 
 

@@ -1,8 +1,9 @@
 """Translation memory: reviewed translations of a language, looked up exactly or fuzzily.
 
-The memory of a language is every reviewed entry (non-empty msgstr, not fuzzy) of all its PO
-files, obsolete ``#~`` entries included (they are the language's history); live entries win
-over obsolete ones, then files and lines in order.  A fuzzy match scores the similarity of the
+The memory of a language is every reviewed entry (a translation, not fuzzy:
+:func:`workflow.po.translation_state`) of all its PO files, obsolete ``#~`` entries
+included (they are the language's history); live entries win over obsolete ones, then files
+and lines in order.  A fuzzy match scores the similarity of the
 source texts (:func:`workflow.similarity.similarity` on characters, 0..1) and must reach the
 threshold.  :func:`language_memory` keeps a language's units in an SQLite index in the
 cache folder, refreshed only for catalogs whose bytes changed.
@@ -24,7 +25,7 @@ from rapidfuzz.distance import Indel
 
 from workflow.cache import CACHE_DIR, cache_dir
 from workflow.fsio import read_input_bytes
-from workflow.po import parse_po_bytes
+from workflow.po import parse_po_bytes, translation_state
 from workflow.project import Project
 from workflow.similarity import length_window, similarity
 
@@ -65,7 +66,7 @@ def reviewed_units(po: polib.POFile, origin: str) -> list[TmUnit]:
     return [
         TmUnit(entry.msgid, entry.msgstr, origin, entry.linenum, bool(entry.obsolete))
         for entry in po
-        if entry.msgid and entry.msgstr and not entry.msgid_plural and "fuzzy" not in entry.flags
+        if entry.msgid and not entry.msgid_plural and translation_state(entry) == "reviewed"
     ]
 
 

@@ -12,7 +12,8 @@ from workflow.project import Project
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "pretranslate",
-        help="fill empty msgstr from translation memory, then machine translation (as fuzzy)",
+        help="fill untranslated entries (empty or blank msgstr) from translation memory, "
+        "then machine translation (as fuzzy)",
         description="Fill only empty translations of locales/<lang>/<doc>.po: first from "
         "reviewed translations of the language (exact, then similar sentences), then by "
         "machine translation. Everything written is fuzzy and says where it came from in a "

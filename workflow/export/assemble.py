@@ -18,7 +18,7 @@ import polib
 from workflow.document import Block, BlockKind, Document, Segment
 from workflow.errors import ExportError
 from workflow.export.conventions import Conventions, conventions
-from workflow.po import load_po
+from workflow.po import entry_state, load_po
 from workflow.project import Project
 
 #: Longest translation accepted, in characters.  A sentence is a few hundred; WeasyPrint
@@ -222,11 +222,12 @@ def _pieces(
                 line=line,
                 hint="split it: one entry should hold one sentence of the source",
             )
-        if entry is None or not entry.msgstr:
+        state = "untranslated" if entry is None else entry_state(entry)
+        if entry is None or state == "untranslated":
             reason = "no entry (run `workflow update`)" if entry is None else "untranslated"
             problems.append(Problem(segment, document.path, po_rel, line, reason))
             pieces.append(Piece(segment.text, "untranslated", segment, line))
-        elif entry.fuzzy:
+        elif state == "fuzzy":
             problems.append(Problem(segment, document.path, po_rel, line, "fuzzy"))
             pieces.append(Piece(entry.msgstr, "fuzzy", segment, line))
         else:

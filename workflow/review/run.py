@@ -18,7 +18,7 @@ from workflow.clock import now
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, file_digest
 from workflow.glossary import load_glossary
-from workflow.po import load_po, save_po
+from workflow.po import has_translation, load_po, save_po
 from workflow.project import Project
 from workflow.review.merge import MergeReport, merge_review
 from workflow.review.properties import ReviewIdentity
@@ -78,7 +78,11 @@ def _export_one(
         {row.row_id: row.fingerprints for row in rows},
     )
     title = next(
-        (entry.msgstr or entry.msgid for entry in po if entry.comment == "front matter: title"),
+        (
+            entry.msgstr if has_translation(entry) else entry.msgid
+            for entry in po
+            if entry.comment == "front matter: title"
+        ),
         doc_id,
     )
     target = review_path(project, lang, doc_id)
