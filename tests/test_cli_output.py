@@ -15,7 +15,8 @@ import pytest
 
 from tests.conftest import start_workflow
 from tests.test_build import EN
-from workflow.cli import EXIT_BROKEN_PIPE, build_parser, main
+from workflow.cli import build_parser, main
+from workflow.exitcodes import EXIT_BROKEN_PIPE
 from workflow.mt.ct2 import pip_command
 
 WORKFLOW = (sys.executable, "-m", "workflow")

@@ -11,17 +11,12 @@ import argparse
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workflow.cli import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    add_doc_option,
-    add_lang_option,
-    plural,
-    shown_path,
-)
+from workflow.commands.common import add_doc_option, add_lang_option, shown_path
 from workflow.commands.export import add_format_option, add_jobs_option
+from workflow.exitcodes import EXIT_FINDINGS, EXIT_OK
 from workflow.export import FORMATS
 from workflow.project import Project
+from workflow.wording import plural
 
 if TYPE_CHECKING:
     from workflow.build import BuildReport

@@ -13,8 +13,9 @@ from pathlib import Path
 from workflow.checks import RULES, check_project
 from workflow.checks.run import reviewed_pairs
 from workflow.checks.structure import calibrate
-from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, add_lang_option, selected_languages
+from workflow.commands.common import add_doc_option, add_lang_option, selected_languages
 from workflow.diagnostics import Diagnostic, render_json, render_sarif, render_text
+from workflow.exitcodes import EXIT_FINDINGS, EXIT_OK
 from workflow.fsio import atomic_write_text
 from workflow.project import Project
 

@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, plural, shown_path
+from workflow.commands.common import add_doc_option, shown_path
+from workflow.exitcodes import EXIT_FINDINGS, EXIT_OK
 from workflow.export import FORMATS
 from workflow.project import Project
+from workflow.wording import plural
 
 if TYPE_CHECKING:
     from workflow.export.pipeline import ExportResult

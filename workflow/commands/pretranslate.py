@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from workflow.cli import add_doc_option, add_lang_option, selected_languages
+from workflow.commands.common import add_doc_option, add_lang_option, selected_languages
 from workflow.pretranslate import ENGINE_CHOICES, pretranslate_project
 from workflow.project import Project
 

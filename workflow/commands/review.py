@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workflow.checks import relative
-from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, add_lang_option, selected_languages
+from workflow.commands.common import add_doc_option, add_lang_option, selected_languages
+from workflow.exitcodes import EXIT_FINDINGS, EXIT_OK
 from workflow.project import Project
 from workflow.review.rows import STATES, State
 

@@ -26,6 +26,7 @@ from lxml import etree
 from workflow.errors import InputError
 from workflow.review.properties import ReviewIdentity, read_custom_properties
 from workflow.review.writer import COLUMNS, COMMENT, ID, SOURCE, TRANSLATION
+from workflow.wording import plural
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -178,10 +179,7 @@ def _tracked_changes(tc: etree._Element) -> tuple[str, ...]:
     for element in tc.iter(*_TRACKED):
         key = (_TRACKED[element.tag], element.get(qn("w:author")) or "unknown author")
         counts[key] = counts.get(key, 0) + 1
-    return tuple(
-        f"{count} {kind}{'s' if count > 1 else ''} by {author}"
-        for (kind, author), count in counts.items()
-    )
+    return tuple(f"{plural(count, kind)} by {author}" for (kind, author), count in counts.items())
 
 
 def _comment_ids(tr: etree._Element) -> list[str]:
