@@ -28,7 +28,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from workflow.catalog import LANGUAGE_NAMES
 from workflow.export.conventions import conventions
-from workflow.export.ooxml import normalized_zip
+from workflow.export.ooxml import normalized_zip, write_core_properties
 from workflow.review.properties import ReviewIdentity, write_custom_properties
 from workflow.review.rows import STATES, ReviewRow
 
@@ -85,14 +85,13 @@ def render_review_docx(sheet: ReviewSheet, rows: list[ReviewRow]) -> bytes:
         _add_row(table, row)
     _footer(out, sheet)
     write_custom_properties(out, sheet.identity.to_properties())
-    props = out.core_properties
-    when = sheet.exported.astimezone(dt.UTC).replace(tzinfo=None)
-    props.title = f"Review: {sheet.title}"
-    props.subject = f"{sheet.identity.catalog} ({LANGUAGE_NAMES[lang]})"
-    props.language = conventions(lang).word_lang
-    props.author = props.last_modified_by = props.comments = ""
-    props.revision = 1
-    props.created = props.modified = props.last_printed = when
+    write_core_properties(
+        out,
+        title=f"Review: {sheet.title}",
+        subject=f"{sheet.identity.catalog} ({LANGUAGE_NAMES[lang]})",
+        language=conventions(lang).word_lang,
+        when=sheet.exported,
+    )
     buffer = io.BytesIO()
     out.save(buffer)
     return normalized_zip(buffer.getvalue(), sheet.exported)
