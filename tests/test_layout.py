@@ -42,3 +42,10 @@ def test_exporters_import_no_stage_above_them(path: Path) -> None:
 def test_docx_does_not_reach_into_the_pdf_writer() -> None:
     imported = imported_modules(PACKAGE / "export" / "docx.py")
     assert not [name for name in imported if name.startswith("workflow.export.pdf")]
+
+
+def test_every_registered_engine_can_be_opened() -> None:
+    from workflow.mt import engines
+    from workflow.mt.registry import ENGINES
+
+    assert set(engines._BACKENDS) == set(ENGINES)

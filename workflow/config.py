@@ -23,6 +23,7 @@ from pydantic import (
 
 from workflow.errors import ConfigError, InputError
 from workflow.fsio import outside_project, read_input_bytes
+from workflow.mt.registry import engine_info
 
 #: Languages the workflow knows how to segment, pluralize and typeset.
 KNOWN_LANGUAGES = ("ja", "en", "ru", "kk")
@@ -62,17 +63,28 @@ class MtEngineSettings(Settings):
     (folder, relative to the project root), and may override the NLLB language tokens.
     """
 
-    engine: Literal["argos", "nllb"]
+    engine: str  # a name of workflow.mt.registry.ENGINES
     model: ProjectPath | None = None
     source_token: str | None = None
     target_token: str | None = None
 
+    @field_validator("engine")
+    @classmethod
+    def _known_engine(cls, value: str) -> str:
+        return engine_info(value).name
+
     @model_validator(mode="after")
     def _model_fits_engine(self) -> MtEngineSettings:
-        if self.engine == "nllb" and not self.model:
-            raise ValueError("engine 'nllb' needs model = \"<folder of the converted model>\"")
-        if self.engine == "argos" and (self.model or self.source_token or self.target_token):
-            raise ValueError("engine 'argos' takes no model or tokens (packages are found by pair)")
+        if engine_info(self.engine).needs_model and not self.model:
+            raise ValueError(
+                f'engine {self.engine!r} needs model = "<folder of the converted model>"'
+            )
+        if not engine_info(self.engine).needs_model and (
+            self.model or self.source_token or self.target_token
+        ):
+            raise ValueError(
+                f"engine {self.engine!r} takes no model or tokens (packages are found by pair)"
+            )
         return self
 
 

@@ -24,6 +24,7 @@ import polib
 
 from workflow.errors import InputError, ModelError
 from workflow.fsio import file_digest
+from workflow.mt.registry import AUTO, MEMORY_ONLY, engine_choices
 from workflow.po import entry_state, is_live, load_po, save_po
 from workflow.project import Project
 from workflow.tm import TmMatch, language_memory
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
 PROVENANCE_PREFIXES = ("mt: ", "tm: ", "mt-glossary: ")
 #: Show the progress bar on a non-terminal stream only from this many segments.
 PROGRESS_MIN_SEGMENTS = 200
-#: ``engine`` values: "auto" (= None) picks the configured engine and skips MT if none works.
-ENGINE_CHOICES = ("auto", "argos", "nllb", "none")
 
 
 @dataclass
@@ -128,13 +127,14 @@ def pretranslate_project(
     """Pre-translate *docs* (default all) into *langs*; see the module docstring.
 
     *engine*: None or ``"auto"`` uses the configured engine per language and, if none is
-    usable, fills from memory only (saying why in ``Summary.notes``); ``"argos"`` or
-    ``"nllb"`` insist on that engine (:class:`ModelError` if unusable); ``"none"`` = memory only.
+    usable, fills from memory only (saying why in ``Summary.notes``); an engine's name
+    (:data:`workflow.mt.registry.ENGINES`) insists on it (:class:`ModelError` if unusable);
+    ``"none"`` = memory only.
     """
-    if engine not in (None, *ENGINE_CHOICES):
-        raise ModelError(f"unknown engine {engine!r}", hint=f"use one of {ENGINE_CHOICES}")
+    if engine not in (None, *engine_choices()):
+        raise ModelError(f"unknown engine {engine!r}", hint=f"use one of {engine_choices()}")
     doc_ids = [path.stem for path in project.source_paths(docs)]
-    glossary = None if engine == "none" else _load_glossary(project)  # MT protection only
+    glossary = None if engine == MEMORY_ONLY else _load_glossary(project)  # MT protection only
     summary = Summary()
     run = _new_run(engine)
     for lang in langs:
@@ -144,7 +144,7 @@ def pretranslate_project(
 
 def _new_run(engine_name: str | None) -> MtRun | None:
     """Models and stage outputs shared by the languages of this run (None: no MT)."""
-    if engine_name == "none":
+    if engine_name == MEMORY_ONLY:
         return None
     from workflow.mt.runs import MtRun
 
@@ -224,11 +224,11 @@ def _empty_entries(po: polib.POFile) -> list[polib.POEntry]:
 def _open_engine(
     project: Project, lang: str, engine_name: str | None, summary: Summary, run: MtRun | None
 ) -> Engine | None:
-    if engine_name == "none":
+    if engine_name == MEMORY_ONLY:
         return None
     from workflow.mt.engines import open_engine
 
-    name = None if engine_name in (None, "auto") else engine_name
+    name = None if engine_name in (None, AUTO) else engine_name
     try:
         return open_engine(project, lang, name, run)
     except ModelError as exc:
