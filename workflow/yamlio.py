@@ -9,8 +9,8 @@
   impossible date (``2025-13-45``).
 
 The result keeps the node tree, so callers name the line of any field they reject
-(:meth:`YamlDocument.line`, :func:`line_of`).  Aliases are walked once each, so a "billion laughs" document
-costs no more than its text.
+(:meth:`YamlDocument.line`, :func:`line_of`).  Aliases are walked once each, so a
+"billion laughs" document costs no more than its text.
 
 >>> doc = load_yaml("a: 1\\nb: [x, y]\\n", Path("f.yaml"), what="settings")
 >>> doc.data, line_of(doc.root, ["b", 1])
