@@ -210,8 +210,10 @@ def load_config(pyproject: Path) -> ProjectConfig:
         data = tomllib.loads(text)
     except InputError as exc:
         raise ConfigError(exc.message, path=pyproject, hint=exc.hint) from exc
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", path=pyproject, hint="fix the syntax") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise _toml_error(exc, pyproject) from exc
     table = data.get("tool", {}).get("workflow")
     if table is None:
         raise ConfigError(
@@ -223,6 +225,21 @@ def load_config(pyproject: Path) -> ProjectConfig:
         raise _config_error(exc, pyproject, text) from exc
     _require_paths_inside(config, pyproject, text)
     return config
+
+
+#: Where tomllib says the problem is, at the end of its message.
+_TOML_POSITION = re.compile(r" \(at line (?P<line>\d+), column \d+\)$")
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, pyproject: Path) -> ConfigError:
+    """``pyproject.toml:3: not valid TOML: cannot overwrite a value`` (a key given twice,
+    a table declared twice, a syntax error), with the line tomllib names."""
+    message = str(exc)
+    position = _TOML_POSITION.search(message)
+    line = int(position["line"]) if position else None
+    reason = message[: position.start()] if position else message
+    hint = "remove one of them" if "twice" in reason or "overwrite" in reason else "fix the syntax"
+    return ConfigError(f"not valid TOML: {reason}", path=pyproject, line=line, hint=hint)
 
 
 def _require_paths_inside(config: ProjectConfig, pyproject: Path, text: str) -> None:
