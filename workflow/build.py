@@ -98,8 +98,7 @@ def _update(project: Project, langs: Sequence[str], docs: list[str] | None) -> l
         f"catalogs: {updated} updated, {len(catalogs) - updated} unchanged; "
         f"templates: {templates_updated} updated, {templates - templates_updated} unchanged"
     ]
-    root = project.root
-    lines += [f"  {c.path.relative_to(root)}: {c.describe()}" for c in changes if c.written]
+    lines += [f"  {project.relative(c.path)}: {c.describe()}" for c in changes if c.written]
     return lines
 
 

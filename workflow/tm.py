@@ -24,7 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from workflow.cache import CACHE_DIR, cache_dir
-from workflow.fsio import read_input_bytes
+from workflow.fsio import project_relative, read_input_bytes
 from workflow.po import parse_po_bytes, translation_state
 from workflow.project import Project
 from workflow.similarity import length_window, similarity
@@ -96,7 +96,7 @@ class TranslationMemory:
         """Memory from ``(path, po)`` pairs; origins are paths relative to *root*."""
         units: list[TmUnit] = []
         for path, po in catalogs:
-            units += reviewed_units(po, _origin(path, root))
+            units += reviewed_units(po, project_relative(path, root).as_posix())
         return cls(units)
 
     def __len__(self) -> int:
@@ -135,10 +135,6 @@ class TranslationMemory:
         return TmMatch(self.units[-position], score)
 
 
-def _origin(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-
-
 # --- the memory of a whole language, indexed -------------------------------------------
 
 #: Bump when what a catalog contributes to the memory changes; the index is then rebuilt.
@@ -155,7 +151,7 @@ def language_memory(project: Project, lang: str) -> TranslationMemory:
     raises :class:`~workflow.errors.InputError` as loading it would.
     """
     paths = sorted((project.locales_dir / lang).glob("*.po"))
-    origins = {_origin(path, project.root): path for path in paths}
+    origins = {project.relative(path): path for path in paths}
     index = project.root / CACHE_DIR / INDEX_FILE
     try:
         rows = _indexed_units(project, index, lang, origins)

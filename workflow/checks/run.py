@@ -207,14 +207,6 @@ def _apply_waivers(
 # --- projects --------------------------------------------------------------------------------
 
 
-def relative(project: Project, path: Path) -> str:
-    """*path* relative to the project root, with ``/`` (as findings name files)."""
-    try:
-        return path.relative_to(project.root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 @dataclass(frozen=True)
 class _Job:
     """One catalog to check: its language, shown path, real path and bytes."""
@@ -266,7 +258,7 @@ def analyse_project(
     store = KeyedStore(project.root, "check", enabled=use_cache)
     base_key = _base_key(project, glossary)
     locales = project.locales_dir
-    shown_locales = relative(project, locales)
+    shown_locales = project.relative(locales)
     results: dict[tuple[str, str], CatalogResult | None] = {}
     todo: dict[tuple[str, str], tuple[_Job, str]] = {}
     for lang in langs:

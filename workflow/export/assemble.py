@@ -18,6 +18,7 @@ import polib
 from workflow.document import Block, BlockKind, Document, Segment
 from workflow.errors import ExportError
 from workflow.export.conventions import Conventions, conventions
+from workflow.fsio import project_relative
 from workflow.po import entry_state, load_po
 from workflow.project import Project
 
@@ -141,7 +142,7 @@ def assemble(
         )
         return _translated(document, lang, None, blocks, [], False, None)
     po_file = project.po_path(lang, document.doc_id)
-    po_rel = _relative(project, po_file)
+    po_rel = project_relative(po_file, project.root)
     catalog = load_po(po_file) if po_file.is_file() else None
     if catalog is None and not draft:
         raise ExportError(
@@ -233,10 +234,3 @@ def _pieces(
         else:
             pieces.append(Piece(entry.msgstr, "reviewed", segment, line))
     return tuple(pieces)
-
-
-def _relative(project: Project, path: Path) -> Path:
-    try:
-        return path.relative_to(project.root)
-    except ValueError:
-        return path

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polib
 
-from workflow.checks import CheckContext, relative
+from workflow.checks import CheckContext
 from workflow.clock import now
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, file_digest
@@ -68,7 +68,7 @@ def _export_one(
 ) -> ExportedReview:
     po_path = _catalog(project, lang, doc_id)
     po = load_po(po_path)
-    catalog = relative(project, po_path)
+    catalog = project.relative(po_path)
     rows = build_rows(po, catalog, lang, context, only)
     identity = ReviewIdentity(
         project.config.project_id,
@@ -103,7 +103,7 @@ def _catalog(project: Project, lang: str, doc_id: str) -> Path:
 
 def _refuse_unimported_work(project: Project, target: Path) -> None:
     """Raise if importing the existing review document at *target* would change anything."""
-    shown = relative(project, target)
+    shown = project.relative(target)
     try:
         document = read_review(target)
         report = _merge(project, document, "reviewed")[0]
