@@ -1,12 +1,13 @@
-"""What the command modules share: the ``--doc`` and ``--lang`` options, the languages they
-select, and how a path is shown in the terminal.  Commands import this, never
-:mod:`workflow.cli`."""
+"""What the command modules share: the ``--doc``, ``--lang``, ``--format`` and ``--jobs``
+options, the languages they select, and how a path is shown in the terminal.  Commands
+import this, never :mod:`workflow.cli`."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from workflow.export import FORMATS
 from workflow.project import Project
 
 
@@ -47,3 +48,45 @@ def shown_path(path: Path) -> str:
         return absolute.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(absolute)
+
+
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    """``--format pdf,docx`` (comma-separated or repeated; default: both)."""
+    parser.add_argument(
+        "--format",
+        action="extend",
+        dest="formats",
+        type=_formats,
+        metavar="FMT",
+        help="pdf, docx or both (comma-separated or repeated; default: both)",
+    )
+
+
+def add_jobs_option(parser: argparse.ArgumentParser, work: str) -> None:
+    """``--jobs N``: worker processes for *work* (default: all cores)."""
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help=f"{work} in N worker processes (default: all cores; output is the same)",
+    )
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number ≥ 1, not {value!r}")
+    return jobs
+
+
+def _formats(value: str) -> list[str]:
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown format {value!r}; choose from pdf, docx")
+    return names
