@@ -76,9 +76,10 @@ def build_project(
         mode = " (draft)" if drafts.get((lang, doc_id)) else ""
         say("export", f"{lang}/{doc_id}{mode}: {_statuses(done)}")
         refused = next((r for r in done if r.status in ("incomplete", "refused")), None)
-        for problem in refused.problems if refused else ():
+        if refused is not None:
             label = "not reviewed" if refused.status == "incomplete" else "check error"
-            say("", f"  {label}: {problem}")
+            for problem in refused.problems:
+                say("", f"  {label}: {problem}")
     return report
 
 

@@ -18,7 +18,7 @@ References and extracted comments always come from the POT.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,7 +176,7 @@ class MergeDefinitions:
 
     def __init__(self, old: polib.POFile) -> None:
         self._entries = [entry for entry in old if entry.msgid != ""]
-        self._exact = {}
+        self._exact: dict[tuple[str | None, str], polib.POEntry] = {}
         for entry in self._entries:
             self._exact.setdefault((entry.msgctxt, entry.msgid), entry)
         self._used: set[int] = set()
@@ -400,7 +400,7 @@ def _plan_document(project: Project, source: Path, langs: list[str]) -> list[_Pl
     return planned
 
 
-def _settled_key(project: Project, source: str | None, catalogs: list[str | None]) -> str:
+def _settled_key(project: Project, source: str | None, catalogs: Sequence[str | None]) -> str:
     """Hash of the code, the settings and a document's source and catalog digests."""
     return content_key(
         code_version(), project.config.model_dump_json(), *map(str, (source, *catalogs))

@@ -311,9 +311,9 @@ def project_lock(root: Path, command: str, sweep: tuple[Path, ...] = ()) -> Iter
                 path=lock_path,
                 hint="wait for the other workflow run to finish, then retry",
             ) from None
-        holder = f"workflow {command} (pid {os.getpid()})\n".encode()
-        os.pwrite(fd, holder, 0)  # write, then trim: a reader never sees an empty file
-        os.ftruncate(fd, len(holder))
+        owner = f"workflow {command} (pid {os.getpid()})\n".encode()
+        os.pwrite(fd, owner, 0)  # write, then trim: a reader never sees an empty file
+        os.ftruncate(fd, len(owner))
         for folder in sweep:
             remove_stale_temp_files(folder, root)
         yield

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from workflow.document import TRANSLATABLE_FIELDS, Block, Document, FrontMatter, Segment
+from workflow.document import TRANSLATABLE_FIELDS, Block, BlockKind, Document, FrontMatter, Segment
 from workflow.errors import InputError
 from workflow.fsio import read_input_text
 from workflow.po import FORBIDDEN_CHARACTERS
@@ -147,7 +147,7 @@ def _body_blocks(
 
 
 def _make_block(text: str, line: int, number: int, segmentation: str) -> Block:
-    kind = "paragraph"
+    kind: BlockKind = "paragraph"
     if text.startswith("#"):
         kind, text = "heading", text.lstrip("#")
     if kind == "heading" or segmentation == "paragraph":

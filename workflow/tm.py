@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel
 
 from workflow.cache import CACHE_DIR, cache_dir
 from workflow.fsio import project_relative, read_input_bytes
-from workflow.po import parse_po_bytes, translation_state
+from workflow.po import entry_line, parse_po_bytes, translation_state
 from workflow.project import Project
 from workflow.similarity import length_window, similarity
 
@@ -64,7 +64,7 @@ class TmMatch:
 def reviewed_units(po: polib.POFile, origin: str) -> list[TmUnit]:
     """The reviewed, singular entries of *po* as memory units."""
     return [
-        TmUnit(entry.msgid, entry.msgstr, origin, entry.linenum, bool(entry.obsolete))
+        TmUnit(entry.msgid, entry.msgstr, origin, entry_line(entry), bool(entry.obsolete))
         for entry in po
         if entry.msgid and not entry.msgid_plural and translation_state(entry) == "reviewed"
     ]

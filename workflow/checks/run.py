@@ -46,7 +46,7 @@ from workflow.diagnostics import Diagnostic
 from workflow.errors import InputError
 from workflow.fsio import read_input_bytes
 from workflow.glossary import Glossary, load_glossary
-from workflow.po import is_live, load_po, parse_po_bytes, translation, translation_state
+from workflow.po import entry_line, is_live, load_po, parse_po_bytes, translation, translation_state
 from workflow.project import Project
 
 Check = Callable[[Entry, CheckContext], list[Diagnostic]]
@@ -155,14 +155,14 @@ def analyse_catalog(po: polib.POFile, path: str, lang: str, context: CheckContex
         elif state == "fuzzy":
             pending["Q202"].append(po_entry)
         else:
-            entry = Entry(path, po_entry.linenum, po_entry.msgid, translation(po_entry), lang)
+            entry = Entry(path, entry_line(po_entry), po_entry.msgid, translation(po_entry), lang)
             findings += _apply_waivers(po_entry, entry, check_entry(entry, context))
     for code, entries in pending.items():
         what = RULES[code].name
         findings += [
             Diagnostic(
                 path,
-                entry.linenum,
+                entry_line(entry),
                 code,
                 RULES[code].severity,
                 f"{what} entry ({index} of {len(entries)}; the catalog has {len(active)})",
@@ -290,12 +290,13 @@ def analyse_project(
     return results
 
 
-def _missing(path: Path, missing: str) -> None:
+def _missing(path: Path, missing: str) -> CatalogResult | None:
     """A catalog that does not exist: an error, or ``None`` (``missing="skip"``)."""
     if missing == "error":
         raise InputError(
             "catalog not found", path=path, hint="run 'workflow update' to create the catalogs"
         )
+    return None
 
 
 def _base_key(project: Project, glossary: Glossary | None) -> str:

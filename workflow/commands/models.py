@@ -111,7 +111,8 @@ def run_install(args: argparse.Namespace, project: Project) -> int:
     target = package_dirs(project)[0]
     with project.lock("models install"):
         if args.from_index:
-            package = install_from_index(*args.from_index, target)
+            from_code, to_code = args.from_index
+            package = install_from_index(from_code, to_code, target)
         else:
             package = install_package(args.archive.resolve(), target)
     print(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_COLOR_INDEX, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -178,7 +178,9 @@ def _running_header(section: Section, document: TranslatedDocument) -> None:
     """Series on the left, title on the right, on every page after the first (the first page
     has the title block), small and grey like the PDF's running head."""
     paragraph = section.header.paragraphs[0]
-    width = section.page_width - section.left_margin - section.right_margin
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    assert page is not None and left is not None and right is not None  # the template's
+    width = page - left - right
     stops = paragraph.style.paragraph_format.tab_stops  # Word's centre stop would catch the title
     stops.clear_all()
     stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
@@ -192,7 +194,7 @@ def _running_header(section: Section, document: TranslatedDocument) -> None:
 
 def _page_number_footer(paragraph: Paragraph) -> None:
     """Centred ``PAGE`` field in the footer."""
-    paragraph.alignment = 1  # centre
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run()
     for kind, text in (
         ("begin", None),
@@ -211,4 +213,4 @@ def _page_number_footer(paragraph: Paragraph) -> None:
         else:
             element = OxmlElement("w:t")
             element.text = text
-        run._r.append(element)
+        run._r.append(element)  # type: ignore[arg-type]  # types-lxml: append(Self)

@@ -27,6 +27,7 @@ from workflow.po.reader import FORBIDDEN_CHARACTERS, parse_po_bytes
 from workflow.po.state import (
     EntryState,
     TranslationState,
+    entry_line,
     entry_state,
     has_translation,
     holds_msgstr,
@@ -40,6 +41,7 @@ __all__ = [
     "FORBIDDEN_CHARACTERS",
     "EntryState",
     "TranslationState",
+    "entry_line",
     "entry_state",
     "format_po",
     "has_translation",

@@ -469,7 +469,7 @@ def _build(entries: list[_Entry], path: Path) -> polib.POFile:
     po.fpath = str(path)
     po.header = "\n".join(header.tcomments)
     po.metadata = metadata
-    po.metadata_is_fuzzy = ["fuzzy"] if "fuzzy" in header.flags else []
+    po.metadata_is_fuzzy = "fuzzy" in header.flags
     seen: dict[tuple[str | None, str], tuple[bool, int]] = {(None, ""): (False, 0)}
     for entry in entries:
         if entry is header:

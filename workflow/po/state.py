@@ -57,6 +57,12 @@ def is_live(entry: polib.POEntry) -> bool:
     return bool(entry.msgid) and not entry.obsolete
 
 
+def entry_line(entry: polib.POEntry) -> int:
+    """The line of *entry*'s msgid in its file (:func:`workflow.po.load_po` sets it on every
+    entry; 0 for an entry made in memory)."""
+    return entry.linenum or 0
+
+
 def holds_msgstr(entry: polib.POEntry) -> bool:
     """Whether any msgstr byte is present, whitespace included.
 

@@ -90,7 +90,7 @@ def header_entry(po: polib.POFile) -> polib.POEntry | None:
             content_type += "; charset=UTF-8"
         metadata["Content-Type"] = content_type
     msgstr = "".join(f"{key}: {value}\n" for key, value in metadata.items())
-    fuzzy = po.metadata_is_fuzzy
+    fuzzy: object = po.metadata_is_fuzzy  # polib's own reader gives a list of flags
     is_fuzzy = "fuzzy" in fuzzy if isinstance(fuzzy, list) else bool(fuzzy)
     return polib.POEntry(
         msgid="", msgstr=msgstr, tcomment=po.header, flags=["fuzzy"] if is_fuzzy else []

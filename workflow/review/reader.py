@@ -169,7 +169,7 @@ def _paragraph_text(paragraph: etree._Element) -> str:
     for element in paragraph.iter(*_TEXT):
         if any(ancestor.tag in _SKIPPED for ancestor in element.iterancestors()):
             continue
-        replacement = _TEXT[element.tag]
+        replacement = _TEXT[str(element.tag)]
         text.append((element.text or "") if replacement is None else replacement)
     return "".join(text)
 
@@ -177,7 +177,7 @@ def _paragraph_text(paragraph: etree._Element) -> str:
 def _tracked_changes(tc: etree._Element) -> tuple[str, ...]:
     counts: dict[tuple[str, str], int] = {}
     for element in tc.iter(*_TRACKED):
-        key = (_TRACKED[element.tag], element.get(qn("w:author")) or "unknown author")
+        key = (_TRACKED[str(element.tag)], element.get(qn("w:author")) or "unknown author")
         counts[key] = counts.get(key, 0) + 1
     return tuple(f"{plural(count, kind)} by {author}" for (kind, author), count in counts.items())
 

@@ -23,7 +23,7 @@ from typing import Literal
 import polib
 
 from workflow.checks import CheckContext, Entry, check_entry, waived_codes
-from workflow.po import has_translation, is_live, translation_state
+from workflow.po import entry_line, has_translation, is_live, translation_state
 
 State = Literal["reviewed", "fuzzy", "machine", "untranslated"]
 STATES: tuple[State, ...] = ("reviewed", "fuzzy", "machine", "untranslated")
@@ -166,7 +166,7 @@ def _findings(
 ) -> tuple[str, ...]:
     if not has_translation(entry):
         return ()
-    checked = Entry(po_name, entry.linenum, entry.msgid, entry.msgstr, lang)
+    checked = Entry(po_name, entry_line(entry), entry.msgid, entry.msgstr, lang)
     waived = set(waived_codes(entry))
     return tuple(
         f"{item.code} {item.message}"

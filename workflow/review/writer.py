@@ -246,7 +246,7 @@ def _shade(cell: _Cell, fill: str) -> None:
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+    cell._tc.get_or_add_tcPr().append(shading)  # type: ignore[arg-type]  # types-lxml: Self
 
 
 def _top_rule(cell: _Cell) -> None:
@@ -256,7 +256,7 @@ def _top_rule(cell: _Cell) -> None:
         top.set(qn(f"w:{name}"), value)
     borders.append(top)
     tcpr = cell._tc.get_or_add_tcPr()
-    tcpr.insert(1, borders)  # after w:tcW, before w:shd (schema order)
+    tcpr.insert(1, borders)  # type: ignore[arg-type]  # after w:tcW, before w:shd
 
 
 def _footer(out: DocxDocument, sheet: ReviewSheet) -> None:
