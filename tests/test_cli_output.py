@@ -121,6 +121,7 @@ def test_waived_finding_does_not_suggest_waiving_it(translated: Path, capsys) ->
     assert result["suppressions"] and "waive with" not in result["message"]["text"]
 
 
+@pytest.mark.slow  # a real process whose reader goes away (SIGPIPE)
 def test_closed_pipe_ends_quietly(translated: Path) -> None:
     child = start_workflow(translated, "status", "--json")
     assert child.stdout is not None and child.stderr is not None
