@@ -9,10 +9,10 @@ import polib
 import pytest
 
 from tests.export_samples import TRANSLATIONS, make_project, msgid_line, write_catalog
+from workflow import languages
 from workflow.errors import ExportError
 from workflow.export import fonts
 from workflow.export.assemble import IncompleteTranslationError, assemble
-from workflow.export.conventions import CONVENTIONS
 from workflow.project import Project
 
 
@@ -96,19 +96,24 @@ def test_missing_catalog_and_obsolete_entries_are_not_translations(project: Proj
 
 def test_language_table_dates_and_nights() -> None:
     day = dt.date(2026, 2, 17)
-    assert CONVENTIONS["kk"].format_date(day) == "2026 жылғы 17 ақпан"
-    assert CONVENTIONS["ru"].format_date(day) == "17 февраля 2026\u00a0г."
-    assert [CONVENTIONS[x].night(118) for x in ("en", "ru", "kk", "ja")] == [
+    assert languages.get("kk").format_date(day) == "2026 жылғы 17 ақпан"
+    assert languages.get("ru").format_date(day) == "17 февраля 2026\u00a0г."
+    assert [languages.get(x).night(118) for x in ("en", "ru", "kk", "ja")] == [
         "Night 118",
         "Ночь 118",
         "118-түн",
         "第118夜",
     ]
-    assert [CONVENTIONS[x].joiner for x in ("en", "ru", "kk", "ja")] == [" ", " ", " ", ""]
+    assert [languages.get(x).typography.joiner for x in ("en", "ru", "kk", "ja")] == [
+        " ",
+        " ",
+        " ",
+        "",
+    ]
 
 
 def test_fonts_cover_kazakh_and_japanese_but_not_unknown_symbols() -> None:
-    stack = fonts.resolve_stack(CONVENTIONS["kk"].fonts)
+    stack = fonts.resolve_stack(languages.get("kk").font_families)
     assert fonts.uncovered("ӘҒҚҢӨҰҮҺІ әғқңөұүһі «» – 中央アジア", stack) == ""
     assert fonts.uncovered("ok \U0001f600 \ue000", stack) == "\U0001f600\ue000"
 

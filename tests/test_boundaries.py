@@ -15,9 +15,9 @@ import polib
 import pytest
 
 from tests.mt_fixtures import MtModels, mt_models, write_project
+from workflow import languages
 from workflow.checks import Entry, check_entry
 from workflow.cli import main
-from workflow.export.conventions import conventions
 from workflow.glossary import load_glossary
 from workflow.mt.ct2 import BATCHES_PER_CALL, MIN_BATCH_TOKENS
 from workflow.mt.engines import open_engine
@@ -66,8 +66,8 @@ def test_numbers_outside_1_to_12_are_not_months() -> None:
     ],
 )
 def test_export_dates_of_the_first_and_last_month(lang: str, first: str, last: str) -> None:
-    assert conventions(lang).format_date(dt.date(2026, 1, 1)) == first
-    assert conventions(lang).format_date(dt.date(2026, 12, 31)) == last
+    assert languages.get(lang).format_date(dt.date(2026, 1, 1)) == first
+    assert languages.get(lang).format_date(dt.date(2026, 12, 31)) == last
 
 
 # --- titles and ellipses ---------------------------------------------------------------------

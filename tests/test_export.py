@@ -19,8 +19,8 @@ import polib
 import pytest
 
 from tests.export_samples import TRANSLATIONS, make_project, write_catalog
+from workflow import languages
 from workflow.cli import main
-from workflow.export.conventions import conventions
 from workflow.export.pdf import AssetFetcher, render_html
 from workflow.export.pipeline import ExportResult, export_project
 from workflow.project import Project
@@ -88,7 +88,9 @@ def test_every_reviewed_translation_is_in_pdf_and_docx(final, lang: str) -> None
     in_docx = docx_text(project.export_path(lang, "118", "docx"))
     for text in TRANSLATIONS[lang]:
         assert squash(text) in in_pdf, text
-        assert conventions(lang).typeset(text) in in_docx, text  # with its no-break spaces
+        assert languages.get(lang).typography.typeset(text) in in_docx, (
+            text
+        )  # with its no-break spaces
 
 
 def test_front_matter_is_formatted_per_language(final) -> None:
@@ -212,7 +214,10 @@ def test_draft_marks_unreviewed_segments(draft) -> None:
         if run.style.name == "Draft"
     }
     untranslated = "技術者たちは「ここには周期表の半分がある」と笑った。"
-    assert set(marked) == {conventions("ru").typeset(TRANSLATIONS["ru"][4]), untranslated}
+    assert set(marked) == {
+        languages.get("ru").typography.typeset(TRANSLATIONS["ru"][4]),
+        untranslated,
+    }
     assert all(marked.values())
     assert document.core_properties.category == "Черновик"
 

@@ -12,8 +12,9 @@ import docx
 import pytest
 
 from tests.export_samples import TRANSLATIONS, make_project, write_catalog
-from workflow.export.conventions import NBSP, conventions
+from workflow import languages
 from workflow.export.pipeline import export_project
+from workflow.languages.model import NBSP
 
 #: Long sentences full of dashes and short words, so line breaks land next to them.
 DASHED = {
@@ -31,13 +32,13 @@ RU_SHORT_WORDS = {"и", "в", "а", "с", "к"}
 
 
 def test_typeset_binds_dashes_and_short_words() -> None:
-    ru = conventions("ru")
+    ru = languages.get("ru").typography
     assert ru.typeset("Город — центр и в степи") == f"Город{NBSP}— центр и{NBSP}в{NBSP}степи"
     assert ru.typeset("что-то в нём") == f"что-то в{NBSP}нём"  # "то" after a hyphen is no word
     assert ru.separator("— Да.") == NBSP and ru.separator("Да.") == " "
-    kk = conventions("kk")
+    kk = languages.get("kk").typography
     assert kk.typeset("Өскемен — орталық және") == f"Өскемен{NBSP}— орталық және"
-    assert conventions("ja").typeset("東京 — 大阪") == "東京 — 大阪"
+    assert languages.get("ja").typography.typeset("東京 — 大阪") == "東京 — 大阪"
 
 
 @pytest.fixture(scope="module")

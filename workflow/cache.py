@@ -36,7 +36,9 @@ _LIBRARIES = (
     "pydantic",
     "rapidfuzz",
     "weasyprint",
+    "pyphen",
     "python-docx",
+    "babel",
 )
 
 

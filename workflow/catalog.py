@@ -24,7 +24,7 @@ from pathlib import Path
 
 import polib
 
-from workflow import clock
+from workflow import clock, languages
 from workflow.cache import KeyedStore, code_version, content_key
 from workflow.config import ProjectConfig
 from workflow.document import Document, Segment
@@ -36,17 +36,6 @@ from workflow.similarity import similarity
 from workflow.source import read_document
 
 FUZZY_THRESHOLD = 0.6
-
-PLURAL_FORMS = {
-    "ja": "nplurals=1; plural=0;",
-    "en": "nplurals=2; plural=(n != 1);",
-    "ru": (
-        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-        "(n%100<10 || n%100>=20) ? 1 : 2);"
-    ),
-    "kk": "nplurals=2; plural=(n != 1);",
-}
-LANGUAGE_NAMES = {"ja": "Japanese", "en": "English", "ru": "Russian", "kk": "Kazakh"}
 
 _POSITION_LABELS = {
     "title": "front matter: title",
@@ -130,7 +119,7 @@ def new_catalog(pot: polib.POFile, lang: str, config: ProjectConfig) -> polib.PO
     """An empty PO for *lang* made from *pot*, with a complete header."""
     po = polib.POFile(wrapwidth=79)
     po.header = pot.header.split("\n", 1)[0].replace(
-        "Catalog template", f"{LANGUAGE_NAMES[lang]} translation"
+        "Catalog template", f"{languages.get(lang).english_name} translation"
     )
     po.metadata = dict(pot.metadata)
     team = config.translation_team or "translation team"
@@ -138,9 +127,9 @@ def new_catalog(pot: polib.POFile, lang: str, config: ProjectConfig) -> polib.PO
         {
             "PO-Revision-Date": pot.metadata["POT-Creation-Date"],
             "Last-Translator": team,
-            "Language-Team": f"{LANGUAGE_NAMES[lang]}, {team}",
+            "Language-Team": f"{languages.get(lang).english_name}, {team}",
             "Language": lang,
-            "Plural-Forms": PLURAL_FORMS[lang],
+            "Plural-Forms": languages.get(lang).plural_forms,
         }
     )
     return merge(pot, po)
@@ -443,4 +432,4 @@ def _fresh_pot(project: Project, document: Document) -> tuple[polib.POFile | Non
 
 def _fill_missing_language(po: polib.POFile, lang: str) -> None:
     po.metadata.setdefault("Language", lang)
-    po.metadata.setdefault("Plural-Forms", PLURAL_FORMS[lang])
+    po.metadata.setdefault("Plural-Forms", languages.get(lang).plural_forms)

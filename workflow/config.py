@@ -23,10 +23,8 @@ from pydantic import (
 
 from workflow.errors import ConfigError, InputError
 from workflow.fsio import outside_project, read_input_bytes
+from workflow.languages import DEFAULT_PIVOT, DEFAULT_SOURCE, DEFAULT_TARGETS, require_known
 from workflow.mt.registry import engine_info
-
-#: Languages the workflow knows how to segment, pluralize and typeset.
-KNOWN_LANGUAGES = ("ja", "en", "ru", "kk")
 
 
 def _project_relative(value: str) -> str:
@@ -92,7 +90,7 @@ class MtSettings(Settings):
     """The ``[tool.workflow.mt]`` table: machine pre-translation and translation memory."""
 
     packages_dir: ProjectPath | None = None
-    pivot: str = "en"
+    pivot: str = DEFAULT_PIVOT
     engines: dict[str, MtEngineSettings] = Field(default_factory=dict)
     beam_size: int = Field(default=4, ge=1, le=16)
     max_batch_tokens: int = Field(default=1024, ge=16)
@@ -108,7 +106,7 @@ class MtSettings(Settings):
         cls, value: dict[str, MtEngineSettings]
     ) -> dict[str, MtEngineSettings]:
         for lang in value:
-            _require_known(lang)
+            require_known(lang)
         return value
 
 
@@ -127,7 +125,7 @@ class CheckSettings(Settings):
     @classmethod
     def _known_languages(cls, value: dict[str, object]) -> dict[str, object]:
         for lang in value:
-            _require_known(lang)
+            require_known(lang)
         return value
 
     @field_validator("length_ratio")
@@ -145,8 +143,8 @@ class ProjectConfig(Settings):
     """The ``[tool.workflow]`` table."""
 
     project_id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-    source_language: str = "ja"
-    languages: tuple[str, ...] = ("en", "ru", "kk")
+    source_language: str = DEFAULT_SOURCE
+    languages: tuple[str, ...] = DEFAULT_TARGETS
     sources_dir: ProjectPath = "sources"
     locales_dir: ProjectPath = "locales"
     exports_dir: ProjectPath = "exports"
@@ -161,14 +159,14 @@ class ProjectConfig(Settings):
     @field_validator("source_language")
     @classmethod
     def _known_source(cls, value: str) -> str:
-        _require_known(value)
+        require_known(value)
         return value
 
     @field_validator("languages")
     @classmethod
     def _known_targets(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         for lang in value:
-            _require_known(lang)
+            require_known(lang)
         if len(set(value)) != len(value):
             raise ValueError(f"languages lists a language twice: {list(value)}")
         source = info.data.get("source_language")
@@ -191,11 +189,6 @@ class ProjectConfig(Settings):
             if engine.model:
                 paths[f"mt.engines.{lang}.model"] = engine.model
         return paths
-
-
-def _require_known(lang: str) -> None:
-    if lang not in KNOWN_LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; supported: {', '.join(KNOWN_LANGUAGES)}")
 
 
 def load_config(pyproject: Path) -> ProjectConfig:
@@ -261,7 +254,8 @@ def _config_error(exc: ValidationError, pyproject: Path, text: str) -> ConfigErr
         message = f"unknown key {key!r} in [tool.workflow]"
         hint = "remove it or fix its spelling"
     else:
-        message = f"invalid value for {key!r} in [tool.workflow]: {first['msg']}"
+        reason = str(first["msg"]).removeprefix("Value error, ")
+        message = f"invalid value for {key!r} in [tool.workflow]: {reason}"
         hint = "see README.md, section Settings"
     return ConfigError(message, path=pyproject, line=_line_of_key(text, key), hint=hint)
 

@@ -13,29 +13,40 @@ The file is a YAML mapping with one key, ``terms``, a list of entries::
         note: Soviet foreign-trade association.
         keep: false
 
-Loading is safe (no YAML tags beyond the standard ones) and every problem is reported as
-an :class:`~workflow.errors.InputError` naming ``path:line`` and the field, using the line
-marks of the composed YAML tree.  Target-side (inflection-aware) matching lives in
-:mod:`workflow.morphology`.
+Each target language of the project (``[tool.workflow] languages``) is a field holding its
+target term; every term must have all of them.  A field for another language of the registry
+(:mod:`workflow.languages`) is kept but not required, so one glossary can serve projects with
+different languages.  Loading is safe (no YAML tags beyond the standard ones) and every
+problem is reported as an :class:`~workflow.errors.InputError` naming ``path:line`` and the
+field, using the line marks of the composed YAML tree.  Target-side (inflection-aware)
+matching lives in :mod:`workflow.morphology`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from workflow import languages as registry
 from workflow.errors import InputError
 from workflow.fsio import read_input_text
 from workflow.yamlio import construct, line_of, load_yaml
-
-#: Target languages every term must name.
-TARGET_LANGUAGES = ("en", "ru", "kk")
 
 TermKind = Literal["organization", "place", "person", "material", "historical", "concept"]
 
@@ -69,22 +80,25 @@ class TargetForms:
 
 
 class Term(_Strict):
-    """One glossary entry."""
+    """One glossary entry.  The YAML fields named by a language code (``en: Raznoimport``)
+    are gathered into :attr:`targets`."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     kind: TermKind
     ja: list[str] = Field(min_length=1)
-    en: str
-    ru: str
-    kk: str
-    forms: dict[Literal["en", "ru", "kk"], list[str]] = Field(default_factory=dict)
+    targets: dict[str, Annotated[str, AfterValidator(_clean)]] = Field(default_factory=dict)
+    forms: dict[str, list[str]] = Field(default_factory=dict)
     note: str = ""
     keep: bool = False
 
-    @field_validator("en", "ru", "kk")
+    @model_validator(mode="before")
     @classmethod
-    def _nonempty(cls, value: str) -> str:
-        return _clean(value)
+    def _gather_targets(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or "targets" in data:
+            return data
+        fields = {key: value for key, value in data.items() if not _is_target_field(key)}
+        targets = {key: value for key, value in data.items() if _is_target_field(key)}
+        return {**fields, "targets": targets}
 
     @field_validator("ja")
     @classmethod
@@ -96,14 +110,25 @@ class Term(_Strict):
 
     @field_validator("forms")
     @classmethod
-    def _nonempty_extra(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+    def _nonempty_extra(
+        cls, value: dict[str, list[str]], info: ValidationInfo
+    ) -> dict[str, list[str]]:
+        targets = info.data.get("targets", {})
+        for lang in value:
+            if lang not in targets:
+                raise ValueError(f"{lang!r} is not a target language of this term")
         return {lang: [_clean(form) for form in forms] for lang, forms in value.items()}
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this term has a target term for, in the file's order."""
+        return tuple(self.targets)
+
     def target(self, lang: str) -> str:
-        """The target term in *lang* (``en``, ``ru`` or ``kk``)."""
-        if lang not in TARGET_LANGUAGES:
-            raise KeyError(f"no target language {lang!r} in the glossary")
-        return str(getattr(self, lang))
+        """The target term in *lang*."""
+        if lang not in self.targets:
+            raise KeyError(f"term {self.id!r} has no target term in {lang!r}")
+        return self.targets[lang]
 
     def target_forms(self, lang: str) -> TargetForms:
         """The target term and extra forms for *lang*."""
@@ -124,12 +149,28 @@ class SourceMatch:
     form: str
 
 
+def _is_target_field(key: object) -> bool:
+    return key not in Term.model_fields and key in registry.codes()
+
+
 class Glossary(BaseModel):
-    """All terms, with a Japanese-side lookup (longest match first)."""
+    """All terms, with a Japanese-side lookup (longest match first).
+
+    :attr:`languages` are the project's target languages (every term has them), in the
+    order of the settings; TBX and CSV exports write these.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     terms: list[Term]
+    languages: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _default_languages(self) -> Glossary:
+        if not self.languages:  # built in code: the languages the terms have
+            found = dict.fromkeys(lang for term in self.terms for lang in term.languages)
+            object.__setattr__(self, "languages", tuple(found))
+        return self
 
     def get(self, term_id: str) -> Term:
         """The term with id *term_id* (``KeyError`` if unknown)."""
@@ -179,21 +220,24 @@ def _source_alternative(form: str) -> str:
 # --- loading -------------------------------------------------------------------------------
 
 
-def load_glossary(path: Path) -> Glossary:
-    """Read and validate a glossary file; any problem raises :class:`InputError`."""
+def load_glossary(path: Path, languages: Sequence[str] = registry.DEFAULT_TARGETS) -> Glossary:
+    """Read and validate a glossary file whose terms all name *languages* (the project's
+    ``[tool.workflow] languages``); any problem raises :class:`InputError`."""
     text = read_input_text(
         path, "glossary", hint="create glossary/terms.yaml (see README, section Glossary)"
     )
-    return parse_glossary(text, path)
+    return parse_glossary(text, path, languages)
 
 
-def parse_glossary(text: str, path: Path) -> Glossary:
+def parse_glossary(
+    text: str, path: Path, languages: Sequence[str] = registry.DEFAULT_TARGETS
+) -> Glossary:
     """Validate the glossary YAML *text* (read from *path*, used in messages)."""
     root = _compose(text, path)
     entries = _term_nodes(root, path)
-    terms = [_validate_term(node, path) for node in entries]
+    terms = [_validate_term(node, path, tuple(languages)) for node in entries]
     _check_unique(terms, entries, path)
-    return Glossary(terms=terms)
+    return Glossary(terms=terms, languages=tuple(languages))
 
 
 def _compose(text: str, path: Path) -> yaml.Node:
@@ -233,27 +277,42 @@ def _term_nodes(root: yaml.Node, path: Path) -> list[yaml.MappingNode]:
     return list(terms.value)
 
 
-def _validate_term(node: yaml.MappingNode, path: Path) -> Term:
+def _validate_term(node: yaml.MappingNode, path: Path, languages: tuple[str, ...]) -> Term:
     data = construct(node)
+    entry_id = data.get("id") if isinstance(data.get("id"), str) else None
+    where = f"term {entry_id!r}" if entry_id else "term"
+    required = f"id, kind, ja, {', '.join(languages)}"
     try:
-        return Term.model_validate(data)
+        term = Term.model_validate(data)
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = [part for part in error["loc"] if part is not None]
+        if loc[:1] == ["targets"]:  # a language field: name it as the file does
+            loc = loc[1:]
         field = ".".join(str(part) for part in loc) or "entry"
-        entry_id = data.get("id") if isinstance(data.get("id"), str) else None
-        where = f"term {entry_id!r}" if entry_id else "term"
         if error["type"] == "extra_forbidden":
             message = f"{where}: unknown field {field!r}"
-            hint = "allowed: id, kind, ja, en, ru, kk, forms, note, keep"
+            hint = f"allowed: {required}, forms, note, keep (languages: {_LANGUAGES_SETTING})"
         elif error["type"] == "missing":
             message = f"{where}: missing field {field!r}"
-            hint = "every term needs id, kind, ja, en, ru and kk"
+            hint = f"every term needs {required}"
         else:
             reason = str(error["msg"]).removeprefix("Value error, ")
             message = f"{where}: invalid {field!r}: {reason}"
             hint = _field_hint(str(loc[0]) if loc else "")
         raise InputError(message, path=path, line=line_of(node, loc), hint=hint) from exc
+    missing = [lang for lang in languages if lang not in term.targets]
+    if missing:
+        raise InputError(
+            f"{where}: missing field {missing[0]!r}",
+            path=path,
+            line=node.start_mark.line + 1,
+            hint=f"every term needs {required} (languages: {_LANGUAGES_SETTING})",
+        )
+    return term
+
+
+_LANGUAGES_SETTING = "[tool.workflow] languages in pyproject.toml"
 
 
 def _field_hint(field: str) -> str:
@@ -261,7 +320,7 @@ def _field_hint(field: str) -> str:
         "id": "use lowercase ascii letters, digits and '-'",
         "kind": "one of organization, place, person, material, historical, concept",
         "ja": "a list of the Japanese forms, e.g. [ラズノインポルト]",
-        "forms": "a mapping such as {ru: [form, ...]} for en, ru or kk",
+        "forms": "a mapping such as {ru: [form, ...]} for the term's target languages",
         "keep": "true or false",
     }.get(field, "see README, section Glossary")
 

@@ -156,7 +156,7 @@ def _load_glossary(project: Project) -> Glossary | None:
         return None
     from workflow.glossary import load_glossary
 
-    return load_glossary(project.glossary_path)
+    return load_glossary(project.glossary_path, project.languages)
 
 
 def _pretranslate_language(

@@ -28,7 +28,8 @@ from defusedxml import DefusedXmlException
 
 from workflow.errors import InputError
 from workflow.fsio import read_input_bytes
-from workflow.glossary import TARGET_LANGUAGES, Glossary, Term
+from workflow.glossary import Glossary, Term
+from workflow.languages import DEFAULT_SOURCE
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: Language of the glossary's notes and of the title; the document itself is tagged with the
@@ -36,7 +37,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NOTE_LANG = "en"
 #: The note on a ``keep: true`` term (ODA): its forms are written exactly, never inflected.
 KEEP_NOTE = "keep as is: write exactly as given for each language"
-CSV_COLUMNS = ("id", "kind", "ja", "en", "ru", "kk", "note")
 #: Several forms in one CSV cell are separated by this string.
 CSV_SEPARATOR = " | "
 _PROPER_KINDS = {"organization", "place", "person"}
@@ -48,7 +48,9 @@ def part_of_speech(term: Term) -> str:
     return "properNoun" if term.kind in _PROPER_KINDS else "noun"
 
 
-def to_tbx(glossary: Glossary, *, title: str = "Glossary", source_lang: str = "ja") -> bytes:
+def to_tbx(
+    glossary: Glossary, *, title: str = "Glossary", source_lang: str = DEFAULT_SOURCE
+) -> bytes:
     """The glossary as a TBX-Basic document (UTF-8 bytes with an XML declaration)."""
     martif = Element("martif", {"type": "TBX-Basic", XML_LANG: source_lang})
     header = SubElement(martif, "martifHeader")
@@ -60,12 +62,12 @@ def to_tbx(glossary: Glossary, *, title: str = "Glossary", source_lang: str = "j
     ).text = "TBXBasicXCSV02.xcs"
     body = SubElement(SubElement(martif, "text"), "body")
     for term in glossary.terms:
-        _term_entry(body, term, source_lang)
+        _term_entry(body, term, source_lang, glossary.languages)
     indent(martif, space="  ")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(martif, "utf-8") + b"\n"
 
 
-def _term_entry(body: Element, term: Term, source_lang: str) -> None:
+def _term_entry(body: Element, term: Term, source_lang: str, languages: tuple[str, ...]) -> None:
     entry = SubElement(body, "termEntry", {"id": term.id})
     SubElement(entry, "descrip", {"type": "subjectField"}).text = term.kind
     if term.note:
@@ -73,7 +75,7 @@ def _term_entry(body: Element, term: Term, source_lang: str) -> None:
     if term.keep:
         SubElement(entry, "note", {XML_LANG: NOTE_LANG}).text = KEEP_NOTE
     _lang_set(entry, source_lang, term.ja, term)
-    for lang in TARGET_LANGUAGES:
+    for lang in languages:
         _lang_set(entry, lang, term.accepted_forms(lang), term)
 
 
@@ -88,24 +90,29 @@ def _lang_set(entry: Element, lang: str, forms: list[str], term: Term) -> None:
 
 
 def to_csv(glossary: Glossary) -> str:
-    """The glossary as CSV with a header row (``id,kind,ja,en,ru,kk,note``).
+    """The glossary as CSV with a header row (:func:`csv_columns`: ``id,kind,ja,en,ru,kk,note``).
 
     Cells with several forms (Japanese variants, extra target forms) join them with ``" | "``.
     A cell a spreadsheet would run as a formula is neutralised (:func:`spreadsheet_safe`).
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_columns(glossary))
     for term in glossary.terms:
         cells = [
             term.id,
             term.kind,
             CSV_SEPARATOR.join(term.ja),
-            *(CSV_SEPARATOR.join(term.accepted_forms(lang)) for lang in TARGET_LANGUAGES),
+            *(CSV_SEPARATOR.join(term.accepted_forms(lang)) for lang in glossary.languages),
             term.note,
         ]
         writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return buffer.getvalue()
+
+
+def csv_columns(glossary: Glossary) -> tuple[str, ...]:
+    """The CSV header: id, kind, the Japanese forms, one column per target language, note."""
+    return ("id", "kind", "ja", *glossary.languages, "note")
 
 
 def spreadsheet_safe(cell: str) -> str:

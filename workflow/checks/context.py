@@ -5,17 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from workflow import languages
 from workflow.config import CheckSettings
 from workflow.glossary import Glossary, SourceMatch
 from workflow.morphology import normalize, words
-
-#: Bounds of len(translation) / len(source) per language, calibrated on the project's reviewed
-#: entries (``workflow check --calibrate``); ``[tool.workflow.check] length-ratio`` overrides.
-DEFAULT_LENGTH_RATIO: dict[str, tuple[float, float]] = {
-    "en": (2.1, 3.9),
-    "ru": (1.9, 4.2),
-    "kk": (2.0, 4.2),
-}
 
 
 @dataclass(frozen=True)
@@ -40,8 +33,10 @@ class CheckContext:
         return found
 
     def length_ratio(self, lang: str) -> tuple[float, float] | None:
-        """``(low, high)`` bounds of translation/source length for *lang*, if known."""
-        return self.settings.length_ratio.get(lang) or DEFAULT_LENGTH_RATIO.get(lang)
+        """``(low, high)`` bounds of translation/source length for *lang*, if known: the
+        ``[tool.workflow.check] length-ratio`` setting, else the registry's default (both
+        calibrated on reviewed entries by ``workflow check --calibrate``)."""
+        return self.settings.length_ratio.get(lang) or languages.get(lang).length_ratio
 
     def allowed_words(self, lang: str) -> frozenset[str]:
         """Normalized words that *lang* text may write in another script (see Q109)."""
@@ -61,7 +56,7 @@ class CheckContext:
             return {}
         found: dict[str, set[str]] = {}
         for term in self.glossary.terms:
-            for lang in ("en", "ru", "kk"):
+            for lang in term.languages:
                 for form in term.accepted_forms(lang):
                     found.setdefault(lang, set()).update(normalize(w) for w in _words(form))
         return {lang: frozenset(items) for lang, items in found.items()}

@@ -231,7 +231,7 @@ def check_project(
     The glossary is loaded from the project unless given; a missing catalog is an error.
     """
     if glossary is None and not project.glossary_path.exists():
-        load_glossary(project.glossary_path)  # the error names the missing file
+        load_glossary(project.glossary_path, project.languages)  # the error names the missing file
     results = analyse_project(
         project, langs, doc_ids, glossary, use_cache=use_cache, jobs=jobs, missing="error"
     )
@@ -278,7 +278,7 @@ def analyse_project(
                 todo[(lang, doc)] = (_Job(lang, shown, path, data), key)
     if todo:
         if glossary is None and project.glossary_path.exists():
-            glossary = load_glossary(project.glossary_path)
+            glossary = load_glossary(project.glossary_path, project.languages)
         context = CheckContext(glossary, project.config.check)
         by_document = sorted(todo, key=lambda slot: slot[1])  # a source's languages together
         jobs_in_order = [todo[slot][0] for slot in by_document]

@@ -7,9 +7,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from workflow import languages
 from workflow.checks.context import CheckContext
 from workflow.checks.rules import Entry
 from workflow.diagnostics import Diagnostic
+from workflow.languages import Language
 from workflow.morphology import normalize, words
 
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
@@ -91,16 +93,12 @@ def check_full_width(entry: Entry, context: CheckContext) -> list[Diagnostic]:
     ]
 
 
-#: The script each target language is written in, and the script that is foreign to it.
+#: The script foreign to text in a language's script (the language records name theirs).
 #: A run of the foreign script that is a whole word, or a whole part of a hyphenated word
 #: (ODA in ODA-ның); runs inside a word of mixed letters are Q104's.
 _FOREIGN = {
-    lang: (own, foreign, re.compile(f"(?<![^\\W\\d_])[{letters}]+(?![^\\W\\d_])"))
-    for lang, own, foreign, letters in (
-        ("ru", "Cyrillic", "Latin", _LATIN),
-        ("kk", "Cyrillic", "Latin", _LATIN),
-        ("en", "Latin", "Cyrillic", _CYRILLIC),
-    )
+    own: (foreign, re.compile(f"(?<![^\\W\\d_])[{_SCRIPT_CLASSES[foreign]}]+(?![^\\W\\d_])"))
+    for own, foreign in (("Cyrillic", "Latin"), ("Latin", "Cyrillic"))
 }
 _ROMAN = re.compile(r"^(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 #: Chemical element symbols, written in Latin in every language (Ta, Nb, Be, W).
@@ -234,9 +232,10 @@ def check_foreign_words(entry: Entry, context: CheckContext) -> list[Diagnostic]
     Allowed: words that are in the source, glossary target forms of the language, the
     language's ``allowed-words``, Roman numerals and chemical element symbols.
     """
-    if entry.lang not in _FOREIGN:
+    own = languages.get(entry.lang).script
+    if own not in _FOREIGN:
         return []
-    own, foreign, run = _FOREIGN[entry.lang]
+    foreign, run = _FOREIGN[own]
     allowed: frozenset[str] | None = None
     found: list[str] = []
     for match in run.finditer(entry.translation):
@@ -271,31 +270,35 @@ def _source_words(source: str) -> frozenset[str]:
     return frozenset(normalize(run) for run in _ALPHABETIC_RUN.findall(text))
 
 
-_KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
-_KAZAKH_WORD = re.compile(f"[^\\W\\d_]*[{_KAZAKH_LETTERS}][^\\W\\d_]*")
 _LETTER = re.compile(r"[^\W\d_]")
-#: A Kazakh translation this long (in letters) always has one of the Kazakh letters.
-KAZAKH_MIN_LETTERS = 30
+#: A translation this long (in letters) always has one of its language's distinctive letters.
+DISTINCTIVE_MIN_LETTERS = 30
 
 
 def check_cyrillic_language(entry: Entry, context: CheckContext) -> list[Diagnostic]:
-    """Q109 for the two Cyrillic languages: Kazakh words (ә ғ қ ң ө ұ ү һ і) in Russian
-    text, and a Kazakh translation without any Kazakh letter (Russian left in it)."""
-    if entry.lang == "ru":
-        allowed = context.allowed_words("ru")
-        words = dict.fromkeys(m.group() for m in _KAZAKH_WORD.finditer(entry.translation))
+    """Q109 between languages of one script (Russian and Kazakh in Cyrillic): words with
+    another language's distinctive letters (Kazakh ә ғ қ ң ө ұ ү һ і in Russian text), and a
+    translation of 30+ letters without any of its own language's (Russian left in Kazakh)."""
+    language = languages.get(entry.lang)
+    neighbours = _same_script(entry.lang)
+    found: list[str] = []
+    allowed = context.allowed_words(entry.lang)
+    for other in neighbours:
+        letters = "".join(
+            c for c in other.distinctive_letters if c not in language.distinctive_letters
+        )
+        if not letters:
+            continue
+        words = dict.fromkeys(m.group() for m in _word_with(letters).finditer(entry.translation))
         found = [word for word in words if normalize(word) not in allowed]
-        if not found:
-            return []
-        listed = ", ".join(f"'{word}'" for word in found)
-        message = f"Kazakh word(s) in Russian text: {listed}"
-    elif entry.lang == "kk":
-        letters = len(_LETTER.findall(entry.translation))
-        if letters < KAZAKH_MIN_LETTERS or _KAZAKH_WORD.search(entry.translation):
-            return []
-        found = [entry.translation[:40]]
-        message = f"no Kazakh letter (ә ғ қ ң ө ұ ү һ і) in {letters} letters: Russian text?"
+        if found:
+            listed = ", ".join(f"'{word}'" for word in found)
+            message = f"{other.english_name} word(s) in {language.english_name} text: {listed}"
+            break
     else:
+        message = _no_distinctive_letter(entry.translation, language, neighbours)
+        found = [entry.translation[:40]] if message else []
+    if not found:
         return []
     return [
         entry.finding(
@@ -305,3 +308,33 @@ def check_cyrillic_language(entry: Entry, context: CheckContext) -> list[Diagnos
             hint="translate it into the catalog's language",
         )
     ]
+
+
+def _no_distinctive_letter(text: str, language: Language, neighbours: list[Language]) -> str:
+    """The message for a long *text* without any of *language*'s distinctive letters."""
+    own = language.distinctive_letters
+    letters = len(_LETTER.findall(text))
+    if not own or letters < DISTINCTIVE_MIN_LETTERS or _word_with(own).search(text):
+        return ""
+    others = " or ".join(other.english_name for other in neighbours) or "another language's"
+    return (
+        f"no {language.english_name} letter ({' '.join(own)}) in {letters} letters: {others} text?"
+    )
+
+
+@lru_cache(maxsize=16)
+def _same_script(lang: str) -> list[Language]:
+    """The other registry languages written in the script of *lang*."""
+    script = languages.get(lang).script
+    return [
+        languages.get(code)
+        for code in languages.codes()
+        if code != lang and languages.get(code).script == script
+    ]
+
+
+@lru_cache(maxsize=16)
+def _word_with(letters: str) -> re.Pattern[str]:
+    """A word containing one of *letters* (either case)."""
+    chars = re.escape(letters + letters.upper())
+    return re.compile(f"[^\\W\\d_]*[{chars}][^\\W\\d_]*")

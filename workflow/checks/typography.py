@@ -2,7 +2,8 @@
 
 Q102 brackets, Q103 end punctuation, Q105 doubled spaces, Q106 edge whitespace, Q107 doubled
 words, Q111 quotation marks and Q112 dashes, each following the target language's
-conventions (« » and „ “ in Russian and Kazakh, “ ” and ‘ ’ in English).
+conventions in :mod:`workflow.languages` (« » and „ “ in Russian and Kazakh, “ ” and ‘ ’ in
+English).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from workflow.catalog import LANGUAGE_NAMES
+from workflow import languages
 from workflow.checks.context import CheckContext
 from workflow.checks.rules import Entry
 from workflow.diagnostics import Diagnostic
@@ -148,13 +149,11 @@ def check_edge_whitespace(entry: Entry, context: CheckContext) -> list[Diagnosti
 
 #: Two occurrences of a word separated by whitespace only (compared case-insensitively).
 _DOUBLED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)(\s+)(\1)(?![^\W\d_])", re.IGNORECASE)
-#: Legitimate doubles ("she had had enough", "that that is").
-_ALLOWED_DOUBLES = {"en": frozenset({"had", "that"})}
 
 
 def check_doubled_words(entry: Entry, context: CheckContext) -> list[Diagnostic]:
     """Q107: no word written twice in a row ("the the", "в в"); hyphenated doubles are fine."""
-    allowed = _ALLOWED_DOUBLES.get(entry.lang, frozenset())
+    allowed = languages.get(entry.lang).allowed_doubles  # "she had had enough"
     findings = []
     for match in _DOUBLED.finditer(entry.translation):
         word = match.group(1)
@@ -178,14 +177,7 @@ def _hyphen_joined(text: str, match: re.Match[str]) -> bool:
     return before in ("-", "‐") or after in ("-", "‐")
 
 
-#: Quotation marks per language: the ones that are right, and what each wrong one should be.
-_WRONG_QUOTES = {
-    "en": {"«": "“", "»": "”", "„": "“", "‚": "‘"},
-    "ru": {"”": "» or “", "‘": "„", "’": "“", "‚": "„"},
-    "kk": {"”": "» or “", "‘": "„", "’": "“", "‚": "„"},
-}
 _STRAIGHT = re.compile("[\"']")
-_QUOTE_HINTS = {"en": "use “ ” (nested ‘ ’), and ’ as apostrophe", "ru": "use « » (nested „ “)"}
 
 
 def check_quotes(entry: Entry, context: CheckContext) -> list[Diagnostic]:
@@ -193,11 +185,11 @@ def check_quotes(entry: Entry, context: CheckContext) -> list[Diagnostic]:
 
     In Russian and Kazakh ``“`` is right only as the closing mark of a nested ``„``.
     """
-    hint = _QUOTE_HINTS.get(entry.lang, _QUOTE_HINTS["ru"])
-    wrong = _WRONG_QUOTES.get(entry.lang, {})
+    language = languages.get(entry.lang)
+    quotes = language.typography.quotes
     marks = [m.group() for m in _STRAIGHT.finditer(entry.translation)]
-    marks += [char for char in entry.translation if char in wrong]
-    if entry.lang in ("ru", "kk"):
+    marks += [char for char in entry.translation if char in quotes.wrong]
+    if quotes.closes_low_nested:
         marks += _unpaired_english_openers(entry.translation)
     if not marks:
         return []
@@ -205,9 +197,9 @@ def check_quotes(entry: Entry, context: CheckContext) -> list[Diagnostic]:
     return [
         entry.finding(
             "Q111",
-            f"quotation marks {listed} are not {LANGUAGE_NAMES.get(entry.lang, entry.lang)} style",
+            f"quotation marks {listed} are not {language.english_name} style",
             detail=listed,
-            hint=hint,
+            hint=quotes.hint,
         )
     ]
 
@@ -227,21 +219,23 @@ def _unpaired_english_openers(text: str) -> list[str]:
     return found
 
 
-#: Dash slips: (pattern, languages, what it is, what to write).
+#: Dash slips: (pattern, only where the language spaces its dashes, what it is, what to write).
 _DASH_SLIPS = (
-    (re.compile(r"(?:^|(?<=\s))-(?=\s)"), ("en", "ru", "kk"), "a hyphen used as a dash", "—"),
-    (re.compile(r"(?<!-)--(?!-)"), ("en", "ru", "kk"), "a double hyphen", "—"),
-    (re.compile(r"―+"), ("en", "ru", "kk"), "the Japanese dash ―", "—"),
-    (re.compile(r"(?<=\s)–(?=\s)"), ("ru", "kk"), "a spaced en dash", "a spaced em dash —"),
-    (re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"), ("ru", "kk"), "an unspaced em dash", "' — '"),
+    (re.compile(r"(?:^|(?<=\s))-(?=\s)"), False, "a hyphen used as a dash", "—"),
+    (re.compile(r"(?<!-)--(?!-)"), False, "a double hyphen", "—"),
+    (re.compile(r"―+"), False, "the Japanese dash ―", "—"),
+    (re.compile(r"(?<=\s)–(?=\s)"), True, "a spaced en dash", "a spaced em dash —"),
+    (re.compile(r"(?<=[^\W\d_])—(?=[^\W\d_])"), True, "an unspaced em dash", "' — '"),
 )
 
 
 def check_dashes(entry: Entry, context: CheckContext) -> list[Diagnostic]:
-    """Q112: a dash between words is an em dash (spaced in Russian and Kazakh)."""
+    """Q112: a dash between words is an em dash (spaced where the language's typography
+    says so, as in Russian and Kazakh)."""
+    spaced = languages.get(entry.lang).typography.spaced_dash
     findings = []
-    for pattern, langs, what, instead in _DASH_SLIPS:
-        if entry.lang not in langs:
+    for pattern, spaced_only, what, instead in _DASH_SLIPS:
+        if spaced_only and not spaced:
             continue
         match = pattern.search(entry.translation)
         if match:

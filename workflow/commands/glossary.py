@@ -55,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_validate(args: argparse.Namespace, project: Project) -> int:
-    glossary = load_glossary(project.glossary_path)
+    glossary = load_glossary(project.glossary_path, project.languages)
     print(f"{project.glossary_path}: {len(glossary.terms)} terms, valid")
     for path in args.tbx:
         print(f"{path}: {len(read_tbx(path))} term entries, valid")
@@ -63,7 +63,7 @@ def run_validate(args: argparse.Namespace, project: Project) -> int:
 
 
 def run_export(args: argparse.Namespace, project: Project) -> int:
-    glossary = load_glossary(project.glossary_path)
+    glossary = load_glossary(project.glossary_path, project.languages)
     if args.format == "tbx":
         title = f"{project.config.project_id} glossary"
         data = to_tbx(glossary, title=title, source_lang=project.config.source_language)

@@ -15,10 +15,11 @@ from typing import Literal
 
 import polib
 
+from workflow import languages
 from workflow.document import Block, BlockKind, Document, Segment
 from workflow.errors import ExportError
-from workflow.export.conventions import Conventions, conventions
 from workflow.fsio import project_relative
+from workflow.languages import Language
 from workflow.po import entry_state, load_po
 from workflow.project import Project
 
@@ -80,6 +81,7 @@ class TranslatedDocument:
 
     doc_id: str
     lang: str
+    source_lang: str
     source_path: Path  # project-relative
     po_path: Path | None  # project-relative; None for the original
     blocks: tuple[AssembledBlock, ...]
@@ -90,12 +92,18 @@ class TranslatedDocument:
     revised: dt.datetime | None  # the catalog's PO-Revision-Date, when it is a real date
 
     @property
-    def conventions(self) -> Conventions:
-        return conventions(self.lang)
+    def language(self) -> Language:
+        """The registry record of :attr:`lang`: typography, fonts, tags."""
+        return languages.get(self.lang)
+
+    @property
+    def source_language(self) -> Language:
+        """The registry record of the source language (untranslated passages of a draft)."""
+        return languages.get(self.source_lang)
 
     def text_of(self, block: AssembledBlock) -> str:
         """The block's pieces joined with the language's sentence spacing."""
-        return self.conventions.joiner.join(piece.text for piece in block.pieces)
+        return self.language.typography.joiner.join(piece.text for piece in block.pieces)
 
     def field(self, kind: BlockKind) -> str:
         """Text of the front-matter block *kind* (title, subtitle, series, author) or ``""``."""
@@ -179,6 +187,7 @@ def _translated(
     return TranslatedDocument(
         doc_id=document.doc_id,
         lang=lang,
+        source_lang=document.language,
         source_path=document.path,
         po_path=po_rel,
         blocks=blocks,

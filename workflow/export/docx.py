@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from docx.text.run import Run
 
     from workflow.export.assemble import AssembledBlock, TranslatedDocument
+    from workflow.languages import Language
 
 DRAFT_STYLE = "Draft"
 _HIGHLIGHT = {"fuzzy": WD_COLOR_INDEX.YELLOW, "untranslated": WD_COLOR_INDEX.PINK}
@@ -71,7 +72,7 @@ def render_docx(document: TranslatedDocument, timestamp: dt.datetime) -> bytes:
 
 
 def _setup(out: DocxDocument, document: TranslatedDocument) -> None:
-    conv = document.conventions
+    language = document.language
     section = out.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin = section.bottom_margin = Mm(25)
@@ -83,16 +84,16 @@ def _setup(out: DocxDocument, document: TranslatedDocument) -> None:
     normal = styles["Normal"]
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = 1.3 if document.lang != "ja" else 1.6
+    normal.paragraph_format.line_spacing = language.typography.docx_line_spacing
     for name in _STYLES:
         style = styles[name]
-        _set_fonts(style.element.get_or_add_rPr(), conv.fonts)
-        _set_lang(style.element.get_or_add_rPr(), conv.word_lang)
+        _set_fonts(style.element.get_or_add_rPr(), language.font_families)
+        _set_lang(style.element.get_or_add_rPr(), language)
     styles["Title"].font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
     styles["Heading 2"].font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
     subtitle = styles["Subtitle"].font
     subtitle.color.rgb = RGBColor(0x44, 0x44, 0x44)
-    subtitle.italic = document.lang != "ja"  # CJK has no italics; Word would slant it
+    subtitle.italic = language.typography.italic  # CJK has none; Word would slant it
     section.different_first_page_header_footer = True
     _page_number_footer(section.footer.paragraphs[0])
     _page_number_footer(section.first_page_footer.paragraphs[0])
@@ -113,24 +114,24 @@ def _set_fonts(rpr: object, families: tuple[str, ...]) -> None:
     fonts.set(qn("w:eastAsia"), east_asian)
 
 
-def _set_lang(rpr: object, tag: str) -> None:
+def _set_lang(rpr: object, language: Language) -> None:
     lang = rpr.find(qn("w:lang"))  # type: ignore[attr-defined]
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)  # type: ignore[attr-defined]
-    lang.set(qn("w:val"), tag)
-    if tag == "ja-JP":
-        lang.set(qn("w:eastAsia"), tag)
+    lang.set(qn("w:val"), language.proofing_tag)
+    if language.east_asian:
+        lang.set(qn("w:eastAsia"), language.proofing_tag)
 
 
 def _title_block(out: DocxDocument, document: TranslatedDocument) -> None:
-    conv = document.conventions
+    language = document.language
     series = _block(document, "series")
     heading = out.add_paragraph(style="Subtitle")
     if series is not None:
         _add_block(heading, document, series)
         _add_runs(heading, document, " · ")
-    _add_runs(heading, document, conv.night(document.number))
+    _add_runs(heading, document, language.night(document.number))
     _add_block(out.add_paragraph(style="Title"), document, _block(document, "title"))
     subtitle = _block(document, "subtitle")
     if subtitle is not None:
@@ -140,7 +141,7 @@ def _title_block(out: DocxDocument, document: TranslatedDocument) -> None:
     if author is not None:
         _add_block(byline, document, author)
         _add_runs(byline, document, " · ")
-    _add_runs(byline, document, conv.format_date(document.date))
+    _add_runs(byline, document, language.format_date(document.date))
     byline.paragraph_format.space_after = Pt(18)
 
 
@@ -153,24 +154,24 @@ def _add_block(
 ) -> None:
     if block is None:
         return
-    conv = document.conventions
+    typography = document.language.typography
     for position, piece in enumerate(block.pieces):
-        text = conv.typeset(piece.text)
-        text = text if position == 0 else conv.separator(text) + text
+        text = typography.typeset(piece.text)
+        text = text if position == 0 else typography.separator(text) + text
         if piece.status == "reviewed":
             _add_runs(paragraph, document, text)
         else:
             run = _add_runs(paragraph, document, text, style=DRAFT_STYLE)
             run.font.highlight_color = _HIGHLIGHT[piece.status]
             if piece.status == "untranslated":
-                _set_lang(run._r.get_or_add_rPr(), "ja-JP")
+                _set_lang(run._r.get_or_add_rPr(), document.source_language)
 
 
 def _add_runs(
     paragraph: Paragraph, document: TranslatedDocument, text: str, style: str | None = None
 ) -> Run:
     run = paragraph.add_run(text, style=style)
-    _set_lang(run._r.get_or_add_rPr(), document.conventions.word_lang)
+    _set_lang(run._r.get_or_add_rPr(), document.language)
     return run
 
 
@@ -185,8 +186,8 @@ def _running_header(section: Section, document: TranslatedDocument) -> None:
     stops.clear_all()
     stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     paragraph.paragraph_format.space_after = Pt(0)
-    conv = document.conventions
-    text = f"{conv.typeset(document.field('series'))}\t{conv.typeset(document.field('title'))}"
+    typeset = document.language.typography.typeset
+    text = f"{typeset(document.field('series'))}\t{typeset(document.field('title'))}"
     run = _add_runs(paragraph, document, text)
     run.font.size = Pt(8)
     run.font.color.rgb = RGBColor(0x6B, 0x6B, 0x6B)

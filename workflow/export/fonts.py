@@ -1,7 +1,7 @@
 """Fonts for publishing: resolve fontconfig families to files and prove glyph coverage.
 
-Exports name fonts by fontconfig family (``Noto Serif``, ``Noto Serif CJK JP``; Debian
-packages ``fonts-noto-core`` and ``fonts-noto-cjk``), exactly as WeasyPrint finds them.
+Exports name fonts by fontconfig family, exactly as WeasyPrint finds them (each language's
+record in :mod:`workflow.languages` names its families and their Debian packages).
 Before typesetting, every character of the document is checked against the ``cmap`` of
 the chosen fonts, so a character no font has is an error naming its segment instead of a
 box of tofu in the PDF.
@@ -20,13 +20,11 @@ from typing import TYPE_CHECKING
 
 from fontTools.ttLib import TTFont
 
+from workflow import languages
 from workflow.errors import ExportError
 
 if TYPE_CHECKING:
     from workflow.export.assemble import TranslatedDocument
-
-#: Debian packages that provide each family, for the error hint.
-FONT_PACKAGES = {"Noto Serif": "fonts-noto-core", "Noto Serif CJK JP": "fonts-noto-cjk"}
 
 #: Characters that are never drawn with a glyph of their own: spaces, controls, joiners.
 _INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf"})
@@ -60,7 +58,7 @@ def resolve(family: str) -> FontFile:
     )
     lines = result.stdout.split("\n")
     if result.returncode != 0 or len(lines) != 3 or lines[0] != family:
-        package = FONT_PACKAGES.get(family, "a package that provides it")
+        package = languages.font_package(family) or "a package that provides it"
         raise ExportError(f"font {family!r} is not installed", hint=f"install {package}")
     return FontFile(family, Path(lines[1]), int(lines[2] or 0))
 
@@ -98,7 +96,7 @@ def check_coverage(document: TranslatedDocument, labels: Iterable[str] = ()) -> 
     *labels* are the generated strings (date, night number, draft notice) typeset with it.
     The error names the segment's PO entry (or source line) and the characters.
     """
-    stack = resolve_stack(document.conventions.fonts)
+    stack = resolve_stack(document.language.font_families)
     families = " / ".join(font.family for font in stack)
     for block in document.blocks:
         for piece in block.pieces:

@@ -31,24 +31,24 @@ class DocumentMetadata:
 
     @classmethod
     def of(cls, document: TranslatedDocument, timestamp: dt.datetime) -> DocumentMetadata:
-        conv = document.conventions
-        night = conv.night(document.number)
+        language = document.language
+        night = language.night(document.number)
         series = document.field("series")
         return cls(
             title=document.field("title"),
             author=document.field("author"),
             subject=f"{series}, {night}",
             keywords=tuple(word for word in (series, night, document.doc_id) if word),
-            language=conv.html_lang,
-            proofing_language=conv.word_lang,
-            category=conv.draft_label if document.draft else "",
+            language=language.html_tag,
+            proofing_language=language.proofing_tag,
+            category=language.draft_label if document.draft else "",
             timestamp=timestamp.astimezone(dt.UTC),
         )
 
 
 def draft_notice(document: TranslatedDocument) -> str:
     """The draft banner text, stating how much is reviewed (typeset like the body)."""
-    notice = document.conventions.draft_notice.format(
+    notice = document.language.draft_notice.format(
         reviewed=document.reviewed, total=document.total, percent=document.reviewed_percent
     )
-    return document.conventions.typeset(notice)
+    return document.language.typography.typeset(notice)

@@ -20,10 +20,11 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from workflow import __version__
 from workflow.errors import ExportError
 from workflow.export.metadata import DocumentMetadata, draft_notice
-from workflow.export.pdf_tagging import FOREIGN_PASSAGE_LANG, finish_tags
+from workflow.export.pdf_tagging import finish_tags
 
 if TYPE_CHECKING:
     from workflow.export.assemble import AssembledBlock, Piece, TranslatedDocument
+    from workflow.languages import Language
 
 ASSET_SCHEME = "workflow-asset:"
 #: PDF/UA-1 (ISO 14289-1): a tagged PDF with a structure tree (headings, paragraphs), the
@@ -61,7 +62,7 @@ def template_text(name: str) -> str:
 
 def render_html(document: TranslatedDocument, timestamp: dt.datetime) -> str:
     """The HTML page for *document*; all catalog text is escaped."""
-    conv = document.conventions
+    language = document.language
     meta = DocumentMetadata.of(document, timestamp)
     esc = html.escape
     title_block = _first(document, "title")
@@ -73,7 +74,7 @@ def render_html(document: TranslatedDocument, timestamp: dt.datetime) -> str:
         notice = f'<aside class="draft-notice">{esc(draft_notice(document))}</aside>'
     return Template(template_text("document.html")).substitute(
         lang=esc(meta.language),
-        lang_class=conv.lang,
+        lang_class=language.code,
         draft_class=" draft" if document.draft else "",
         title=esc(meta.title),
         author=esc(meta.author),
@@ -81,9 +82,10 @@ def render_html(document: TranslatedDocument, timestamp: dt.datetime) -> str:
         keywords=esc(", ".join(meta.keywords)),
         generator=esc(f"workflow {__version__} (WeasyPrint {weasyprint.__version__})"),
         timestamp=meta.timestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        font_stack=", ".join(f'"{family}"' for family in conv.fonts),
+        font_stack=", ".join(f'"{family}"' for family in language.font_families),
+        language_css=language_css(language),
         series=_inline(document, series_block),
-        night=esc(conv.night(document.number)),
+        night=esc(language.night(document.number)),
         title_html=_inline(document, title_block),
         subtitle_html=(
             f'<p class="subtitle">{_inline(document, subtitle_block)}</p>' if subtitle_block else ""
@@ -92,10 +94,21 @@ def render_html(document: TranslatedDocument, timestamp: dt.datetime) -> str:
             f'<span class="author">{_inline(document, author_block)}</span>' if author_block else ""
         ),
         iso_date=document.date.isoformat(),
-        date=esc(conv.format_date(document.date)),
+        date=esc(language.format_date(document.date)),
         draft_notice=notice,
         body="\n".join(_body(document)),
     )
+
+
+def language_css(language: Language) -> str:
+    """Rules that follow from the language: automatic hyphenation where pyphen (WeasyPrint's
+    hyphenator) has a dictionary, flush left where justified lines without it would gape."""
+    rules = []
+    if language.hyphenates:
+        rules.append("main p { hyphens: auto; }")
+    if language.ragged_right:
+        rules.append("main p { text-align: left; }")
+    return "\n".join(rules)
 
 
 def render_pdf(document: TranslatedDocument, timestamp: dt.datetime) -> bytes:
@@ -103,7 +116,7 @@ def render_pdf(document: TranslatedDocument, timestamp: dt.datetime) -> bytes:
     fetcher = AssetFetcher()
     page = weasyprint.HTML(string=render_html(document, timestamp), url_fetcher=fetcher)
     data = page.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True, uncompressed_pdf=False)
-    data = finish_tags(data)
+    data = finish_tags(data, document.source_language.html_tag)
     if fetcher.refused:
         raise ExportError(
             f"the page tried to load {', '.join(fetcher.refused)}",
@@ -119,21 +132,21 @@ def _first(document: TranslatedDocument, kind: str) -> AssembledBlock | None:
 def _inline(document: TranslatedDocument, block: AssembledBlock | None) -> str:
     if block is None:
         return ""
-    conv = document.conventions
+    typography = document.language.typography
     parts = []
     for position, piece in enumerate(block.pieces):
-        parts += [conv.separator(piece.text)] if position else []
+        parts += [typography.separator(piece.text)] if position else []
         parts.append(_piece(document, piece))
     return "".join(parts)
 
 
 def _piece(document: TranslatedDocument, piece: Piece) -> str:
-    text = _escaped_words(document.conventions.typeset(piece.text))
+    text = _escaped_words(document.language.typography.typeset(piece.text))
     if piece.status == "reviewed":
         return text
-    if piece.status == "untranslated" and document.lang != FOREIGN_PASSAGE_LANG:
-        # an <a> without href: its own structure element, tagged ja by pdf_tagging
-        return f'<a class="untranslated" lang="{FOREIGN_PASSAGE_LANG}">{text}</a>'
+    if piece.status == "untranslated" and document.lang != document.source_lang:
+        # an <a> without href: its own structure element, tagged by pdf_tagging
+        return f'<a class="untranslated" lang="{document.source_language.html_tag}">{text}</a>'
     return f'<span class="{piece.status}">{text}</span>'
 
 

@@ -28,12 +28,9 @@ _ARTIFACT = pikepdf.Name("/Artifact")
 _BMC = pikepdf.Operator("BMC")
 
 
-#: Language of the passages the HTML sets as ``<a lang="…">`` (see the module docstring).
-FOREIGN_PASSAGE_LANG = "ja"
-
-
-def finish_tags(data: bytes) -> bytes:
-    """The PDF *data* with page furniture as artifacts and Japanese passages tagged ``ja``."""
+def finish_tags(data: bytes, passage_lang: str) -> bytes:
+    """The PDF *data* with page furniture as artifacts and the source-language passages
+    (``<a lang="…">``, see the module docstring) tagged *passage_lang*."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         tree = pdf.Root.get("/StructTreeRoot")
         if tree is None:
@@ -41,7 +38,7 @@ def finish_tags(data: bytes) -> bytes:
         for element in structure_elements(tree.get("/K")):
             if element.S == "/Link" and not _has_annotation(element):
                 element.S = pikepdf.Name("/Span")
-                element.Lang = pikepdf.String(FOREIGN_PASSAGE_LANG)
+                element.Lang = pikepdf.String(passage_lang)
         claimed = set(_claimed_mcids(tree.get("/K"), None))
         parent_tree = _parent_tree(tree)
         for page in pdf.pages:

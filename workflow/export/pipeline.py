@@ -30,13 +30,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from workflow import languages
 from workflow.cache import code_version
 from workflow.clock import source_date_epoch
 from workflow.diagnostics import Diagnostic
 from workflow.errors import ExportError
 from workflow.export import FORMATS, fonts
 from workflow.export import assemble as assembly
-from workflow.export.conventions import conventions
 from workflow.export.docx import render_docx
 from workflow.export.metadata import draft_notice
 from workflow.export.pdf import render_pdf
@@ -319,8 +319,8 @@ def _path(project: Project, task: ExportTask, fmt: str) -> Path:
 
 
 def _labels(document: assembly.TranslatedDocument) -> list[str]:
-    conv = document.conventions
-    labels = [conv.night(document.number), conv.format_date(document.date)]
+    language = document.language
+    labels = [language.night(document.number), language.format_date(document.date)]
     return [*labels, draft_notice(document)] if document.draft else labels
 
 
@@ -354,7 +354,7 @@ class SharedInputs:
 
     def font_fingerprint(self, lang: str) -> str:
         if lang not in self.fonts:
-            families = conventions(lang).fonts
+            families = languages.get(lang).font_families
             self.fonts[lang] = "\0".join(fonts.resolve(f).fingerprint() for f in families)
         return self.fonts[lang]
 

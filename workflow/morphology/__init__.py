@@ -1,11 +1,13 @@
 """Inflection-aware matching of glossary target terms in translations.
 
-Each language module turns a target term into a :class:`PhrasePattern`: one or more
-*readings*, each a tuple with the set of accepted word forms for every word of the term.
-A reading for Russian is one grammatical case and number (so the words of ``титановая губка``
-must agree: ``титановой губки``, not ``титановой губку``); Kazakh and English have a single
-reading in which only the last word inflects.  A translation contains the term when some
-run of consecutive words matches some reading word by word.
+The language registry (:mod:`workflow.languages`) names each language's builder, which turns
+a target term into a :class:`PhrasePattern`: one or more *readings*, each a tuple with the set
+of accepted word forms for every word of the term; a language without a builder gets
+:func:`exact_pattern` (every word as written).  A reading for Russian is one grammatical case
+and number (so the words of ``титановая губка`` must agree: ``титановой губки``, not
+``титановой губку``); Kazakh and English have a single reading in which only the last word
+inflects.  A translation contains the term when some run of consecutive words matches some
+reading word by word.
 
 Words are compared after :func:`normalize` (lower case, ``ё`` → ``е``, typographic
 apostrophe → ``'``, stress marks removed).  Terms flagged ``keep`` in the glossary must
@@ -82,15 +84,20 @@ def words(text: str) -> list[re.Match[str]]:
 
 @lru_cache(maxsize=4096)
 def phrase_pattern(lang: str, term: str) -> PhrasePattern:
-    """The inflection pattern of *term* in *lang* (``en``, ``ru`` or ``kk``)."""
-    from workflow.morphology import en, kk, ru
+    """The inflection pattern of *term* in *lang*: the language's morphology from the
+    registry, or :func:`exact_pattern` for a language that has none."""
+    from workflow import languages
 
-    builders = {"en": en.phrase_pattern, "ru": ru.phrase_pattern, "kk": kk.phrase_pattern}
-    if lang not in builders:
-        raise ValueError(f"no morphology for language {lang!r}")
+    build = languages.get(lang).morphology or exact_pattern
     tokens = words(term)
     gaps = tuple(_gap(term, left, right) for left, right in itertools.pairwise(tokens))
-    return replace(builders[lang](term), gaps=gaps)
+    return replace(build(term), gaps=gaps)
+
+
+def exact_pattern(term: str) -> PhrasePattern:
+    """One reading in which every word stands as written (compared after :func:`normalize`)."""
+    keys = [normalize(token.group()) for token in words(term)]
+    return PhrasePattern((tuple(frozenset({key}) for key in keys),) if keys else ())
 
 
 def _gap(text: str, left: re.Match[str], right: re.Match[str]) -> str:

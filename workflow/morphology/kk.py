@@ -33,7 +33,6 @@ BACK, FRONT = "аоұыяёю", "әөүіеэ"
 _VOWELS = BACK + FRONT + "иу"
 _VOICELESS = "кқпстфхцчшщбвгд"  # б в г д are devoiced at the end of a word
 _NASALS = "мнң"
-_SONORANTS = "лрйуи"  # final у and и are consonantal (тау → таудың)
 _VOICING = {"к": "г", "қ": "ғ", "п": "б"}
 #: Roots whose second (high) vowel drops before a vowel-initial suffix.
 _ELIDING_ROOTS = {

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workflow.errors import ModelError
+from workflow.languages import DEFAULT_PIVOT
 from workflow.mt.base import Engine, Stage
 from workflow.mt.ct2 import Ct2Model, DecodeOptions, Progress
 from workflow.mt.runs import MtRun
@@ -155,7 +156,7 @@ def _version_key(package: ArgosPackage) -> tuple[int, ...]:
 
 
 def find_route(
-    packages: list[ArgosPackage], source: str, target: str, pivot: str = "en"
+    packages: list[ArgosPackage], source: str, target: str, pivot: str = DEFAULT_PIVOT
 ) -> list[ArgosPackage] | None:
     """The direct package for *source*→*target* (newest version), else two through *pivot*."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from workflow import languages
 from workflow.config import MtEngineSettings
 from workflow.errors import ModelError
 from workflow.mt.argos import ArgosEngine, find_route, package_dirs, scan_packages
@@ -101,7 +102,7 @@ def _open_argos(
     route = find_route(packages, source, target, pivot)
     if route is not None:
         return ArgosEngine(route, decode_options(project), run)
-    if target in ARGOS_UNAVAILABLE:
+    if not languages.get(target).argos:
         raise ModelError(
             f"Argos publishes no {target} model",
             hint=f"configure an NLLB-200 model for {target} in [tool.workflow.mt.engines] "
@@ -115,10 +116,6 @@ def _open_argos(
         + ("" if pivot in (source, target) else f" (nor through {pivot})"),
         hint=_install_hint(source, target, pivot),
     )
-
-
-#: Target languages for which no Argos Translate package exists.
-ARGOS_UNAVAILABLE = frozenset({"kk"})
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from workflow import languages
 from workflow.config import MtEngineSettings
 from workflow.errors import ModelError
 from workflow.mt.base import Engine, Stage
 from workflow.mt.ct2 import Ct2Model, DecodeOptions, Progress
 from workflow.mt.runs import MtRun
 
-#: NLLB-200 (FLORES-200) codes of the project languages.
-NLLB_CODES = {"ja": "jpn_Jpan", "en": "eng_Latn", "ru": "rus_Cyrl", "kk": "kaz_Cyrl"}
 SPM_NAMES = ("sentencepiece.bpe.model", "sentencepiece.model")
 VOCABULARY_NAMES = ("shared_vocabulary.json", "shared_vocabulary.txt")
 CONVERT_HINT = "convert facebook/nllb-200-distilled-600M with ct2-transformers-converter (README)"
@@ -51,8 +50,8 @@ def locate_nllb(root: Path, settings: MtEngineSettings, source: str, target: str
             path=path,
             hint="copy it from the original model (converter option --copy_files)",
         )
-    source_token = settings.source_token or NLLB_CODES.get(source, "")
-    target_token = settings.target_token or NLLB_CODES.get(target, "")
+    source_token = settings.source_token or languages.get(source).nllb_code or ""
+    target_token = settings.target_token or languages.get(target).nllb_code or ""
     vocabulary = _vocabulary(path)
     for token in (source_token, target_token):
         if token not in vocabulary:

@@ -49,7 +49,11 @@ def export_reviews(
     force: bool = False,
 ) -> list[ExportedReview]:
     """Write a review document per document and language (rows limited to *only* states)."""
-    glossary = load_glossary(project.glossary_path) if project.glossary_path.exists() else None
+    glossary = (
+        load_glossary(project.glossary_path, project.languages)
+        if project.glossary_path.exists()
+        else None
+    )
     context = CheckContext(glossary, project.config.check)  # as `workflow check` sees it
     results = []
     for source in project.source_paths(doc_ids):

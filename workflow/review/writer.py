@@ -26,8 +26,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from workflow.catalog import LANGUAGE_NAMES
-from workflow.export.conventions import conventions
+from workflow import languages
 from workflow.export.ooxml import normalized_zip, write_core_properties
 from workflow.review.properties import ReviewIdentity, write_custom_properties
 from workflow.review.rows import STATES, ReviewRow
@@ -85,11 +84,12 @@ def render_review_docx(sheet: ReviewSheet, rows: list[ReviewRow]) -> bytes:
         _add_row(table, row)
     _footer(out, sheet)
     write_custom_properties(out, sheet.identity.to_properties())
+    language = languages.get(lang)
     write_core_properties(
         out,
         title=f"Review: {sheet.title}",
-        subject=f"{sheet.identity.catalog} ({LANGUAGE_NAMES[lang]})",
-        language=conventions(lang).word_lang,
+        subject=f"{sheet.identity.catalog} ({language.english_name})",
+        language=language.proofing_tag,
         when=sheet.exported,
     )
     buffer = io.BytesIO()
@@ -114,12 +114,12 @@ def _styles(out: DocxDocument, lang: str) -> None:
     _font(title, SANS, CJK, "en-GB", Pt(18))
     title.font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
     title.paragraph_format.space_after = Pt(2)
-    target = conventions(lang)
-    western = next(family for family in target.fonts if "CJK" not in family)
+    target = languages.get(lang)
+    western = next(family for family in target.font_families if "CJK" not in family)
     for name, family, tag, size in (
         ("Review Id", SANS, None, Pt(8)),
         ("Review Source", CJK, "ja-JP", Pt(10)),
-        ("Review Translation", western, target.word_lang, Pt(10)),
+        ("Review Translation", western, target.proofing_tag, Pt(10)),
         ("Review Note", SANS, None, Pt(7.5)),
         ("Review Header", SANS, None, Pt(8)),
     ):
@@ -153,7 +153,7 @@ def _font(style: ParagraphStyle, western: str, east_asian: str, lang: str | None
 
 def _title_block(out: DocxDocument, sheet: ReviewSheet, rows: list[ReviewRow]) -> None:
     identity = sheet.identity
-    language = LANGUAGE_NAMES[identity.lang]
+    language = languages.get(identity.lang).english_name
     out.add_paragraph(f"Review: {sheet.title}", style="Title")
     counts = Counter(row.state for row in rows)
     states = ", ".join(f"{counts[state]} {state}" for state in STATES if counts[state])
@@ -180,7 +180,7 @@ def _table(out: DocxDocument, lang: str) -> Table:
     for cell, (text, width, _style, _fill) in zip(header.cells, COLUMNS, strict=True):
         cell.width = Mm(width)
         _shade(cell, "2F3B4C")
-        _fill_cell(cell, text.format(language=LANGUAGE_NAMES[lang]), "Review Header")
+        _fill_cell(cell, text.format(language=languages.get(lang).english_name), "Review Header")
     return table
 
 
