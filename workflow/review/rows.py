@@ -135,7 +135,7 @@ def build_rows(
                 source=entry.msgid,
                 translation=entry.msgstr,
                 state=state,
-                provenance=_provenance(entry) if "fuzzy" in entry.flags else "",
+                provenance=_provenance(entry) if state in ("fuzzy", "machine") else "",
                 terms=_terms(entry, lang, context),
                 findings=_findings(entry, po_name, lang, context),
                 block=block,
