@@ -11,6 +11,8 @@ The package's one public entry point: other modules import from ``workflow.po`` 
 * :func:`render_po` gives those bytes only after reading them back with the strict
   reader: no command ever writes a catalog that a later command would refuse.
 * :func:`save_po` writes atomically and leaves an unchanged file untouched (same mtime).
+* :func:`entry_state` says whether an entry is untranslated, fuzzy, reviewed or obsolete
+  (:mod:`workflow.po.state`), the one definition every stage uses.
 """
 
 from __future__ import annotations
@@ -22,15 +24,35 @@ import polib
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, read_input_bytes
 from workflow.po.reader import FORBIDDEN_CHARACTERS, parse_po_bytes
+from workflow.po.state import (
+    EntryState,
+    TranslationState,
+    entry_line,
+    entry_state,
+    has_translation,
+    holds_msgstr,
+    is_live,
+    translation,
+    translation_state,
+)
 from workflow.po.writer import format_catalog
 
 __all__ = [
     "FORBIDDEN_CHARACTERS",
+    "EntryState",
+    "TranslationState",
+    "entry_line",
+    "entry_state",
     "format_po",
+    "has_translation",
+    "holds_msgstr",
+    "is_live",
     "load_po",
     "parse_po_bytes",
     "render_po",
     "save_po",
+    "translation",
+    "translation_state",
 ]
 
 
