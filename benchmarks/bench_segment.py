@@ -152,12 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(run_peers(json.load(sys.stdin)), sys.stdout)
         return 0
 
-    import yaml
+    from workflow.yamlio import load_yaml
 
     for index, path in enumerate(args.cases):
         if index:
             print()
-        report(path.name, yaml.safe_load(path.read_text(encoding="utf-8")), args.peer_python)
+        cases = load_yaml(path.read_text(encoding="utf-8"), path, what="cases")
+        report(path.name, cases.data if cases else [], args.peer_python)
     return 0
 
 

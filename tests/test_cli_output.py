@@ -15,7 +15,8 @@ import pytest
 
 from tests.conftest import start_workflow
 from tests.test_build import EN
-from workflow.cli import EXIT_BROKEN_PIPE, build_parser, main
+from workflow.cli import build_parser, main
+from workflow.exitcodes import EXIT_BROKEN_PIPE
 from workflow.mt.ct2 import pip_command
 
 WORKFLOW = (sys.executable, "-m", "workflow")
@@ -120,6 +121,7 @@ def test_waived_finding_does_not_suggest_waiving_it(translated: Path, capsys) ->
     assert result["suppressions"] and "waive with" not in result["message"]["text"]
 
 
+@pytest.mark.slow  # a real process whose reader goes away (SIGPIPE)
 def test_closed_pipe_ends_quietly(translated: Path) -> None:
     child = start_workflow(translated, "status", "--json")
     assert child.stdout is not None and child.stderr is not None

@@ -150,6 +150,7 @@ def test_overlong_translation_is_refused_quickly_with_its_line(tmp_path) -> None
     assert elapsed < 30 and peak_mib < 400, (elapsed, peak_mib)
 
 
+@pytest.mark.slow  # typesets and renders a pathological token
 def test_long_unbreakable_token_wraps_inside_the_page(tmp_path) -> None:
     """A 10,000-character token (under the limit) is printed whole, every line on the page."""
     project = make_project(tmp_path / "project")

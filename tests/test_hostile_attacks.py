@@ -193,6 +193,7 @@ def test_a_link_inside_the_project_is_fine(project, capsys) -> None:
     assert main(["--project", str(project), "glossary", "validate"]) == 0
 
 
+@pytest.mark.slow  # a real process, which would hang on reading the FIFO
 @pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
 def test_fifo_folder_or_device_input_is_refused_before_reading(project, capsys, kind) -> None:
     glossary = project / "glossary" / "terms.yaml"
@@ -334,6 +335,7 @@ def test_model_package_with_a_path_as_language_code_is_refused(project, tmp_path
 # --- 9. hyphenation cost --------------------------------------------------------------------
 
 
+@pytest.mark.slow  # typesets a pathological paragraph: a minute on two busy cores
 def test_a_20000_character_token_exports_in_seconds(tmp_path) -> None:
     project = make_export_project(tmp_path / "project")
     texts = list(TRANSLATIONS["ru"])

@@ -45,7 +45,7 @@ BAD_TBX = sorted(path.name for path in HOSTILE.glob("tbx_*.tbx"))
 BAD_SOURCES = {
     "source_no_opening_fence.md": (1, "missing front matter"),
     "source_unclosed.md": (1, "front matter is not closed"),
-    "source_bad_yaml.md": (3, "front matter: expected ',' or ']'"),
+    "source_bad_yaml.md": (3, "front matter: invalid YAML: expected ',' or ']'"),
     "source_number_not_int.md": (4, "front matter field 'number'"),
     "source_bad_date.md": (5, "front matter: invalid date (month must be in 1..12)"),
     "source_unknown_field.md": (6, "front matter field 'colour': unknown field"),

@@ -41,7 +41,10 @@ def test_mt_settings_defaults_and_engines(tmp_path: Path) -> None:
     [
         ("beam-sise = 2\n", "unknown key 'mt.beam-sise'"),
         ('[tool.workflow.mt.engines]\nkk = { engine = "nllb" }\n', "needs model"),
-        ('[tool.workflow.mt.engines]\nkk = { engine = "google" }\n', "mt.engines.kk.engine"),
+        (
+            '[tool.workflow.mt.engines]\nkk = { engine = "google" }\n',
+            "mt.engines.kk.engine.*unknown engine 'google'; known engines: 'argos', 'nllb'",
+        ),
         ('[tool.workflow.mt.engines]\nxx = { engine = "argos" }\n', "unknown language 'xx'"),
         ('[tool.workflow.mt.engines]\nru = { engine = "argos", model = "m" }\n', "no model"),
         (

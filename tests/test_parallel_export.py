@@ -28,6 +28,7 @@ def _outputs(root: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow  # races worker processes over a whole series
 def test_parallel_and_serial_exports_are_byte_identical(series: Path, tmp_path: Path) -> None:
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     shutil.copytree(series, serial)

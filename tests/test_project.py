@@ -101,3 +101,22 @@ def test_documents_follow_the_source_language_and_segmentation(make_project) -> 
         "それはペレストロイカ(改革)のお陰である。",
         "カザフスタンの「周期表の交差点」は、ウスチ・カメノゴルスクである。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "phrase", "hint"),
+    [
+        ('languages = ["en"]\n', 10, "Cannot overwrite a value", "remove one of them"),
+        ("[tool.workflow]\n", 10, "Cannot declare ('tool', 'workflow') twice", "remove one"),
+        ("segmentation = \n", 10, "Invalid value", "fix the syntax"),
+    ],
+)
+def test_settings_name_the_line_of_a_duplicate_or_a_syntax_error(
+    make_project, extra: str, line: int, phrase: str, hint: str
+) -> None:
+    root = make_project(pyproject=PYPROJECT + extra)
+    with pytest.raises(ConfigError) as caught:
+        Project.open(root)
+    error = caught.value
+    assert (error.path, error.line) == (root / "pyproject.toml", line)
+    assert error.message.startswith(f"not valid TOML: {phrase}") and hint in error.hint

@@ -347,6 +347,7 @@ def test_draft_tints_fuzzy_yellow_and_untranslated_red(long_pdfs: Project, tmp_p
 # --- build pre-translates where an engine exists -----------------------------------------------
 
 
+@pytest.mark.slow  # builds in a real process
 def test_build_pretranslates_where_an_engine_exists(tmp_path: Path) -> None:
     from tests.modelfactory import build_argos_package
     from workflow.mt.install import install_package

@@ -417,3 +417,14 @@ def test_only_keeps_the_paragraph_start_on_the_first_shown_row() -> None:
     entries[middle - 1].flags.append("fuzzy")
     (row,) = build_rows(po, "ru.po", "ru", CheckContext(), only={"fuzzy"})
     assert (row.row_id, row.state, row.starts_block) == (middle, "fuzzy", True)
+
+
+def test_a_title_longer_than_a_core_property_is_cut_in_the_properties_only(essay_project):
+    po = load_po(po_path(essay_project))
+    title = next(entry for entry in po if entry.comment == "front matter: title")
+    title.msgstr = "Очень длинное название " * 20  # 460 characters
+    po.save(str(po_path(essay_project)))
+    document = docx.Document(str(export(essay_project)))
+    shown = document.core_properties.title
+    assert len(shown) == 255 and shown.startswith("Review: Очень длинное") and shown.endswith("…")
+    assert title.msgstr.strip() in "\n".join(p.text for p in document.paragraphs)

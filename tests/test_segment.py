@@ -5,17 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from workflow.segment import BRACKET_PAIRS, SYMMETRIC_QUOTES, join_lines, split_sentences
+from workflow.yamlio import load_yaml
 
 DATA = Path(__file__).parent / "data" / "segmentation"
+
+
 #: Cases collected while the rules were written.
-CASES = yaml.safe_load((DATA / "cases.yaml").read_text(encoding="utf-8"))
+def read_cases(path: Path) -> list[dict]:
+    """A case file, read as every YAML input is (a duplicated key is an error)."""
+    document = load_yaml(path.read_text(encoding="utf-8"), path, what="cases")
+    assert document is not None
+    return document.data
+
+
+CASES = read_cases(DATA / "cases.yaml")
 #: Cases written and first run blind, after the rules (see the file's header).
-HELDOUT = yaml.safe_load((DATA / "heldout.yaml").read_text(encoding="utf-8"))
+HELDOUT = read_cases(DATA / "heldout.yaml")
 RULES = {
     "basic",
     "quotative",

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from workflow.catalog import update_project
 from workflow.checks import check_project
-from workflow.cli import plural
 from workflow.diagnostics import Diagnostic
 from workflow.errors import ModelError
 from workflow.export.pipeline import ExportResult, ExportTask, export_tasks
@@ -20,20 +19,17 @@ from workflow.mt.engines import open_engine
 from workflow.pretranslate import pretranslate_project
 from workflow.project import Project
 from workflow.status import CatalogStatus, project_status
+from workflow.wording import plural
 
 
 @dataclass
 class BuildReport:
-    """What the build did, stage by stage, as lines for the terminal."""
+    """What the build found and wrote (its lines go to ``echo`` as each stage ends)."""
 
-    lines: list[str] = field(default_factory=list)
     findings: list[Diagnostic] = field(default_factory=list)
     exports: list[ExportResult] = field(default_factory=list)
     progress: list[CatalogStatus] = field(default_factory=list)  # after pretranslate
     drafts: dict[tuple[str, str], bool] = field(default_factory=dict)  # (lang, doc) → draft?
-
-    def say(self, stage: str, text: str) -> None:
-        self.lines.append(f"{stage:12} {text}")
 
 
 def build_project(
@@ -50,17 +46,18 @@ def build_project(
     """Run every stage; the caller holds the project lock.  Exports render in *jobs*
     worker processes (None: all cores)."""
     report = BuildReport()
+
+    def say(stage: str, text: str) -> None:
+        echo(f"{stage:12} {text}")
+
     for line in _update(project, langs, docs):
-        report.say("update", line)
-        echo(report.lines[-1])
+        say("update", line)
     for line in _pretranslate(project, langs, docs):
-        report.say("pretranslate", line)
-        echo(report.lines[-1])
+        say("pretranslate", line)
     report.findings = check_project(project, langs, docs)
     errors = sum(item.counts_as_error() for item in report.findings)
     warnings = sum(item.severity == "warning" and not item.waived for item in report.findings)
-    report.say("check", f"{plural(errors, 'error')}, {plural(warnings, 'warning')}")
-    echo(report.lines[-1])
+    say("check", f"{plural(errors, 'error')}, {plural(warnings, 'warning')}")
     export_langs = [*([project.config.source_language] if export_original else []), *langs]
     report.progress = project_status(project, docs, list(langs), glossary_checks=False)
     drafts = report.drafts = _draft_modes(report.progress, final, report.findings)
@@ -77,13 +74,12 @@ def build_project(
         by_task.setdefault((result.lang, result.doc_id), []).append(result)
     for (lang, doc_id), done in by_task.items():
         mode = " (draft)" if drafts.get((lang, doc_id)) else ""
-        report.say("export", f"{lang}/{doc_id}{mode}: {_statuses(done)}")
-        echo(report.lines[-1])
+        say("export", f"{lang}/{doc_id}{mode}: {_statuses(done)}")
         refused = next((r for r in done if r.status in ("incomplete", "refused")), None)
-        for problem in refused.problems if refused else ():
+        if refused is not None:
             label = "not reviewed" if refused.status == "incomplete" else "check error"
-            report.say("", f"  {label}: {problem}")
-            echo(report.lines[-1])
+            for problem in refused.problems:
+                say("", f"  {label}: {problem}")
     return report
 
 
@@ -103,8 +99,7 @@ def _update(project: Project, langs: Sequence[str], docs: list[str] | None) -> l
         f"catalogs: {updated} updated, {len(catalogs) - updated} unchanged; "
         f"templates: {templates_updated} updated, {templates - templates_updated} unchanged"
     ]
-    root = project.root
-    lines += [f"  {c.path.relative_to(root)}: {c.describe()}" for c in changes if c.written]
+    lines += [f"  {project.relative(c.path)}: {c.describe()}" for c in changes if c.written]
     return lines
 
 

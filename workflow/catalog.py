@@ -9,13 +9,16 @@ Merging follows GNU ``msgmerge --previous`` (the reference our tests compare aga
   the old msgid kept as ``#| msgid`` for the translator to compare;
 * an old translated entry that nothing matches becomes obsolete (``#~``), never deleted.
 
+"Translated" here is msgmerge's notion (any msgstr, even whitespace:
+:func:`workflow.po.holds_msgstr`), so nothing a translator typed is dropped.
+
 References and extracted comments always come from the POT.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +30,7 @@ from workflow.config import ProjectConfig
 from workflow.document import Document, Segment
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, file_digest, read_input_bytes
-from workflow.po import parse_po_bytes, render_po
+from workflow.po import holds_msgstr, parse_po_bytes, render_po
 from workflow.project import Project
 from workflow.similarity import similarity
 from workflow.source import read_document
@@ -158,7 +161,7 @@ def merge(pot: polib.POFile, old: polib.POFile) -> polib.POFile:
     definitions = MergeDefinitions(old)
     for template in pot:
         merged.append(_merge_entry(template, definitions))
-    for entry in definitions.unused_translated():
+    for entry in definitions.unusedholds_msgstr():
         merged.append(_as_obsolete(entry))
     return merged
 
@@ -179,7 +182,7 @@ class MergeDefinitions:
 
     def __init__(self, old: polib.POFile) -> None:
         self._entries = [entry for entry in old if entry.msgid != ""]
-        self._exact = {}
+        self._exact: dict[tuple[str | None, str], polib.POEntry] = {}
         for entry in self._entries:
             self._exact.setdefault((entry.msgctxt, entry.msgid), entry)
         self._used: set[int] = set()
@@ -194,7 +197,7 @@ class MergeDefinitions:
         best, best_score = None, FUZZY_THRESHOLD
         target = template.msgid.encode("utf-8")
         for entry in self._entries:
-            if not _translated(entry) or entry.msgctxt != template.msgctxt:
+            if not holds_msgstr(entry) or entry.msgctxt != template.msgctxt:
                 continue
             score = similarity(target, entry.msgid.encode("utf-8"), best_score)
             if score >= best_score and (best is None or score > best_score):
@@ -203,8 +206,8 @@ class MergeDefinitions:
             self._used.add(id(best))
         return best
 
-    def unused_translated(self) -> Iterable[polib.POEntry]:
-        return (e for e in self._entries if id(e) not in self._used and _translated(e))
+    def unusedholds_msgstr(self) -> Iterable[polib.POEntry]:
+        return (e for e in self._entries if id(e) not in self._used and holds_msgstr(e))
 
 
 def _merge_entry(template: polib.POEntry, definitions: MergeDefinitions) -> polib.POEntry:
@@ -239,10 +242,6 @@ def _merge_entry(template: polib.POEntry, definitions: MergeDefinitions) -> poli
         entry.previous_msgid = old.msgid
         entry.previous_msgid_plural = old.msgid_plural or None
     return entry
-
-
-def _translated(entry: polib.POEntry) -> bool:
-    return bool(entry.msgstr or any(entry.msgstr_plural.values()))
 
 
 def _as_obsolete(old: polib.POEntry) -> polib.POEntry:
@@ -305,13 +304,13 @@ def entry_changes(old: polib.POFile | None, merged: polib.POFile) -> EntryChange
         elif before.get(key) is True:
             revived += 1
         elif key not in before:
-            fuzzy += entry.fuzzy and _translated(entry)
-            new += not _translated(entry)
+            fuzzy += entry.fuzzy and holds_msgstr(entry)
+            new += not holds_msgstr(entry)
     kept = {(e.msgctxt, e.msgid) for e in merged if e.msgid}
     removed = sum(
         1
         for e in old or ()
-        if e.msgid and not e.obsolete and not _translated(e) and (e.msgctxt, e.msgid) not in kept
+        if e.msgid and not e.obsolete and not holds_msgstr(e) and (e.msgctxt, e.msgid) not in kept
     )
     return EntryChanges(new, fuzzy, obsolete, revived, removed)
 
@@ -417,7 +416,7 @@ def _read_catalog(path: Path) -> bytes | None:
     return read_input_bytes(path, "PO file") if path.exists() else None
 
 
-def _settled_key(project: Project, source: str | None, catalogs: list[str | None]) -> str:
+def _settled_key(project: Project, source: str | None, catalogs: Sequence[str | None]) -> str:
     """Hash of the code, the settings and a document's source and catalog digests."""
     return content_key(
         code_version(), project.config.model_dump_json(), *map(str, (source, *catalogs))

@@ -1,9 +1,9 @@
 """Command-line interface: ``workflow <command>``; ``main(argv) -> int`` never raises.
 
 Each command lives in ``workflow/commands/<name>.py`` with ``register(subparsers)``,
-which adds its parser and sets ``handler(args, project) -> int``.  Exit codes:
-0 success, 1 findings (checks failed, translations incomplete), 2 bad input or usage,
-130 interrupted.
+which adds its parser and sets ``handler(args, project) -> int``; the options and helpers
+commands share are in :mod:`workflow.commands.common`, the exit codes in
+:mod:`workflow.exitcodes` (0 success, 1 findings, 2 bad input or usage, 130 interrupted).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from workflow import __version__
 from workflow.errors import WorkflowError
+from workflow.exitcodes import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED
 from workflow.project import Project
 
 #: Commands in pipeline order, as shown by ``workflow --help``.
@@ -31,10 +32,6 @@ COMMAND_MODULES = (
     "glossary",
     "models",
 )
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
-#: Exit status of a process killed by SIGPIPE, as a shell reports it (128 + 13).
-EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,21 +80,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
-def shown_path(path: Path) -> str:
-    """*path* as a user can click it in the terminal: relative to the current folder when it
-    lies inside it, absolute otherwise."""
-    absolute = Path(path).resolve()
-    try:
-        return absolute.relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(absolute)
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``1 segment``, ``2 segments``."""
-    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
-
-
 def _quiet_broken_pipe() -> int:
     """The reader of standard output went away (``workflow status --json | head -1``): stop
     quietly, as Unix tools killed by SIGPIPE do.  Standard output is pointed at /dev/null so
@@ -106,32 +88,3 @@ def _quiet_broken_pipe() -> int:
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
     return EXIT_BROKEN_PIPE
-
-
-def add_doc_option(parser: argparse.ArgumentParser) -> None:
-    """``--doc ID`` (repeatable): restrict a command to some documents."""
-    parser.add_argument(
-        "--doc",
-        action="append",
-        dest="docs",
-        metavar="ID",
-        help="only this document: the file stem of a source, e.g. 118 for sources/ja/118.md;"
-        " repeatable (default: all documents)",
-    )
-
-
-def add_lang_option(parser: argparse.ArgumentParser) -> None:
-    """``--lang CODE`` (repeatable): restrict a command to some target languages."""
-    parser.add_argument(
-        "--lang",
-        action="append",
-        dest="langs",
-        metavar="CODE",
-        help="only this target language; repeatable (default: all)",
-    )
-
-
-def selected_languages(args: argparse.Namespace, project: Project) -> list[str]:
-    """The languages named by ``--lang`` (validated), or all target languages."""
-    langs = getattr(args, "langs", None) or list(project.languages)
-    return [project.require_language(lang, source_allowed=False) for lang in langs]

@@ -24,6 +24,7 @@ from pydantic import (
 from workflow.errors import ConfigError, InputError
 from workflow.fsio import outside_project, read_input_bytes
 from workflow.languages import DEFAULT_PIVOT, DEFAULT_SOURCE, DEFAULT_TARGETS, require_known
+from workflow.mt.registry import engine_info
 
 
 def _project_relative(value: str) -> str:
@@ -60,17 +61,28 @@ class MtEngineSettings(Settings):
     (folder, relative to the project root), and may override the NLLB language tokens.
     """
 
-    engine: Literal["argos", "nllb"]
+    engine: str  # a name of workflow.mt.registry.ENGINES
     model: ProjectPath | None = None
     source_token: str | None = None
     target_token: str | None = None
 
+    @field_validator("engine")
+    @classmethod
+    def _known_engine(cls, value: str) -> str:
+        return engine_info(value).name
+
     @model_validator(mode="after")
     def _model_fits_engine(self) -> MtEngineSettings:
-        if self.engine == "nllb" and not self.model:
-            raise ValueError("engine 'nllb' needs model = \"<folder of the converted model>\"")
-        if self.engine == "argos" and (self.model or self.source_token or self.target_token):
-            raise ValueError("engine 'argos' takes no model or tokens (packages are found by pair)")
+        if engine_info(self.engine).needs_model and not self.model:
+            raise ValueError(
+                f'engine {self.engine!r} needs model = "<folder of the converted model>"'
+            )
+        if not engine_info(self.engine).needs_model and (
+            self.model or self.source_token or self.target_token
+        ):
+            raise ValueError(
+                f"engine {self.engine!r} takes no model or tokens (packages are found by pair)"
+            )
         return self
 
 
@@ -191,8 +203,10 @@ def load_config(pyproject: Path) -> ProjectConfig:
         data = tomllib.loads(text)
     except InputError as exc:
         raise ConfigError(exc.message, path=pyproject, hint=exc.hint) from exc
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", path=pyproject, hint="fix the syntax") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise _toml_error(exc, pyproject) from exc
     table = data.get("tool", {}).get("workflow")
     if table is None:
         raise ConfigError(
@@ -204,6 +218,21 @@ def load_config(pyproject: Path) -> ProjectConfig:
         raise _config_error(exc, pyproject, text) from exc
     _require_paths_inside(config, pyproject, text)
     return config
+
+
+#: Where tomllib says the problem is, at the end of its message.
+_TOML_POSITION = re.compile(r" \(at line (?P<line>\d+), column \d+\)$")
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, pyproject: Path) -> ConfigError:
+    """``pyproject.toml:3: not valid TOML: cannot overwrite a value`` (a key given twice,
+    a table declared twice, a syntax error), with the line tomllib names."""
+    message = str(exc)
+    position = _TOML_POSITION.search(message)
+    line = int(position["line"]) if position else None
+    reason = message[: position.start()] if position else message
+    hint = "remove one of them" if "twice" in reason or "overwrite" in reason else "fix the syntax"
+    return ConfigError(f"not valid TOML: {reason}", path=pyproject, line=line, hint=hint)
 
 
 def _require_paths_inside(config: ProjectConfig, pyproject: Path, text: str) -> None:

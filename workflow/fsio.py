@@ -58,6 +58,12 @@ def confine_to_project(root: Path) -> None:
     _project_root = Path(root).resolve()
 
 
+def project_relative(path: Path, root: Path) -> Path:
+    """*path* relative to *root* when it lies inside it (as messages and provenance name
+    files), otherwise as given."""
+    return path.relative_to(root) if path.is_relative_to(root) else path
+
+
 def outside_project(path: Path, root: Path) -> bool:
     """Whether *path* (symlinks resolved) lies outside the folder *root*."""
     return not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
@@ -305,9 +311,9 @@ def project_lock(root: Path, command: str, sweep: tuple[Path, ...] = ()) -> Iter
                 path=lock_path,
                 hint="wait for the other workflow run to finish, then retry",
             ) from None
-        holder = f"workflow {command} (pid {os.getpid()})\n".encode()
-        os.pwrite(fd, holder, 0)  # write, then trim: a reader never sees an empty file
-        os.ftruncate(fd, len(holder))
+        owner = f"workflow {command} (pid {os.getpid()})\n".encode()
+        os.pwrite(fd, owner, 0)  # write, then trim: a reader never sees an empty file
+        os.ftruncate(fd, len(owner))
         for folder in sweep:
             remove_stale_temp_files(folder, root)
         yield

@@ -46,6 +46,7 @@ from pydantic import (
 from workflow import languages as registry
 from workflow.errors import InputError
 from workflow.fsio import read_input_text
+from workflow.yamlio import construct, line_of, load_yaml
 
 TermKind = Literal["organization", "place", "person", "material", "historical", "concept"]
 
@@ -240,78 +241,10 @@ def parse_glossary(
 
 
 def _compose(text: str, path: Path) -> yaml.Node:
-    root = None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        if root is not None:
-            _reject_duplicate_keys(root, path)
-            yaml.SafeLoader(text).construct_document(root)  # rejects unsafe or unknown tags
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise InputError(
-            f"invalid YAML: {exc.problem or exc.context}",
-            path=path,
-            line=mark.line + 1 if mark else None,
-            hint="only plain YAML is allowed (no tags such as !!python/...)",
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", path=path) from exc
-    except ValueError as exc:  # PyYAML builds dates eagerly: 2025-13-45 fails here
-        raise InputError(
-            f"invalid YAML: {exc}",
-            path=path,
-            line=_bad_timestamp_line(root),
-            hint="write a real date as YYYY-MM-DD, or quote the text",
-        ) from exc
-    if root is None:
+    document = load_yaml(text, path, what="glossary")
+    if document is None:
         raise InputError("glossary is empty", path=path, hint="add a 'terms:' list")
-    return root
-
-
-def _reject_duplicate_keys(node: yaml.Node, path: Path, visited: set[int] | None = None) -> None:
-    """Raise on a key given twice in one mapping; each node is visited once, so aliases
-    (a YAML "billion laughs") cannot make the walk exponential."""
-    visited = set() if visited is None else visited
-    if id(node) in visited:
-        return
-    visited.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            name = str(key.value)
-            line = key.start_mark.line + 1
-            if name in seen:
-                raise InputError(
-                    f"key {name!r} given twice (first on line {seen[name]})",
-                    path=path,
-                    line=line,
-                    hint="remove one of them",
-                )
-            seen[name] = line
-            _reject_duplicate_keys(value, path, visited)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _reject_duplicate_keys(item, path, visited)
-
-
-def _bad_timestamp_line(node: yaml.Node | None) -> int | None:
-    """The line of the first implicit date or time under *node* that is not a valid one."""
-    pending, visited = [node], set()
-    while pending:
-        current = pending.pop()
-        if current is None or id(current) in visited:
-            continue
-        visited.add(id(current))
-        if isinstance(current, yaml.ScalarNode) and current.tag.endswith(":timestamp"):
-            try:
-                yaml.SafeLoader("").construct_object(current)
-            except ValueError:
-                return current.start_mark.line + 1
-        elif isinstance(current, yaml.MappingNode):
-            pending += [item for pair in reversed(current.value) for item in reversed(pair)]
-        elif isinstance(current, yaml.SequenceNode):
-            pending += reversed(current.value)
-    return None
+    return document.root
 
 
 def _term_nodes(root: yaml.Node, path: Path) -> list[yaml.MappingNode]:
@@ -345,7 +278,7 @@ def _term_nodes(root: yaml.Node, path: Path) -> list[yaml.MappingNode]:
 
 
 def _validate_term(node: yaml.MappingNode, path: Path, languages: tuple[str, ...]) -> Term:
-    data = yaml.SafeLoader("").construct_mapping(node, deep=True)
+    data = construct(node)
     entry_id = data.get("id") if isinstance(data.get("id"), str) else None
     where = f"term {entry_id!r}" if entry_id else "term"
     required = f"id, kind, ja, {', '.join(languages)}"
@@ -367,7 +300,7 @@ def _validate_term(node: yaml.MappingNode, path: Path, languages: tuple[str, ...
             reason = str(error["msg"]).removeprefix("Value error, ")
             message = f"{where}: invalid {field!r}: {reason}"
             hint = _field_hint(str(loc[0]) if loc else "")
-        raise InputError(message, path=path, line=_line_of(node, loc), hint=hint) from exc
+        raise InputError(message, path=path, line=line_of(node, loc), hint=hint) from exc
     missing = [lang for lang in languages if lang not in term.targets]
     if missing:
         raise InputError(
@@ -392,23 +325,6 @@ def _field_hint(field: str) -> str:
     }.get(field, "see README, section Glossary")
 
 
-def _line_of(node: yaml.Node, loc: list[str | int]) -> int:
-    """Line of the deepest node on the path *loc* inside *node* (the entry line at worst)."""
-    current = node
-    for part in loc:
-        child = None
-        if isinstance(current, yaml.MappingNode):
-            child = next((v for k, v in current.value if str(k.value) == str(part)), None)
-            if child is None:  # missing or extra field: point at the key itself
-                child = next((k for k, _ in current.value if str(k.value) == str(part)), None)
-        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
-            child = current.value[part] if part < len(current.value) else None
-        if child is None:
-            break
-        current = child
-    return current.start_mark.line + 1
-
-
 def _check_unique(terms: list[Term], nodes: list[yaml.MappingNode], path: Path) -> None:
     ids: dict[str, int] = {}
     forms: dict[str, tuple[str, int]] = {}
@@ -423,7 +339,7 @@ def _check_unique(terms: list[Term], nodes: list[yaml.MappingNode], path: Path) 
             )
         ids[term.id] = line
         for form in term.ja:
-            form_line = _line_of(node, ["ja", term.ja.index(form)])
+            form_line = line_of(node, ["ja", term.ja.index(form)])
             if form in forms:
                 other_id, other_line = forms[form]
                 raise InputError(

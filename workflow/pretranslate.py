@@ -1,7 +1,8 @@
-"""Pre-translation: fill empty msgstr from translation memory, then machine translation.
+"""Pre-translation: fill untranslated entries from translation memory, then machine translation.
 
-Only entries whose msgstr is empty are touched (live, singular entries); a reviewed or
-draft translation is never changed.  Everything written is marked ``fuzzy`` and carries
+Only untranslated entries are touched (live, singular entries whose msgstr is empty or
+whitespace only, :func:`workflow.po.entry_state`); a reviewed or draft translation is never
+changed.  Everything written is marked ``fuzzy`` and carries
 its provenance as translator comments, which msgmerge, msgcat and PO editors keep::
 
     # tm: 87% locales/ru/117.po:42
@@ -23,7 +24,8 @@ import polib
 
 from workflow.errors import InputError, ModelError
 from workflow.fsio import file_digest
-from workflow.po import load_po, save_po
+from workflow.mt.registry import AUTO, MEMORY_ONLY, engine_choices
+from workflow.po import entry_state, is_live, load_po, save_po
 from workflow.project import Project
 from workflow.tm import TmMatch, language_memory
 
@@ -37,8 +39,6 @@ if TYPE_CHECKING:
 PROVENANCE_PREFIXES = ("mt: ", "tm: ", "mt-glossary: ")
 #: Show the progress bar on a non-terminal stream only from this many segments.
 PROGRESS_MIN_SEGMENTS = 200
-#: ``engine`` values: "auto" (= None) picks the configured engine and skips MT if none works.
-ENGINE_CHOICES = ("auto", "argos", "nllb", "none")
 
 
 @dataclass
@@ -127,13 +127,14 @@ def pretranslate_project(
     """Pre-translate *docs* (default all) into *langs*; see the module docstring.
 
     *engine*: None or ``"auto"`` uses the configured engine per language and, if none is
-    usable, fills from memory only (saying why in ``Summary.notes``); ``"argos"`` or
-    ``"nllb"`` insist on that engine (:class:`ModelError` if unusable); ``"none"`` = memory only.
+    usable, fills from memory only (saying why in ``Summary.notes``); an engine's name
+    (:data:`workflow.mt.registry.ENGINES`) insists on it (:class:`ModelError` if unusable);
+    ``"none"`` = memory only.
     """
-    if engine not in (None, *ENGINE_CHOICES):
-        raise ModelError(f"unknown engine {engine!r}", hint=f"use one of {ENGINE_CHOICES}")
+    if engine not in (None, *engine_choices()):
+        raise ModelError(f"unknown engine {engine!r}", hint=f"use one of {engine_choices()}")
     doc_ids = [path.stem for path in project.source_paths(docs)]
-    glossary = None if engine == "none" else _load_glossary(project)  # MT protection only
+    glossary = None if engine == MEMORY_ONLY else _load_glossary(project)  # MT protection only
     summary = Summary()
     run = _new_run(engine)
     for lang in langs:
@@ -143,7 +144,7 @@ def pretranslate_project(
 
 def _new_run(engine_name: str | None) -> MtRun | None:
     """Models and stage outputs shared by the languages of this run (None: no MT)."""
-    if engine_name == "none":
+    if engine_name == MEMORY_ONLY:
         return None
     from workflow.mt.runs import MtRun
 
@@ -212,21 +213,22 @@ def _load_catalogs(project: Project, lang: str, doc_ids: list[str]) -> dict[Path
 
 
 def _empty_entries(po: polib.POFile) -> list[polib.POEntry]:
+    """Live singular entries without a translation (empty or whitespace-only msgstr)."""
     return [
         entry
         for entry in po
-        if entry.msgid and not entry.obsolete and not entry.msgid_plural and not entry.msgstr
+        if not entry.msgid_plural and is_live(entry) and entry_state(entry) == "untranslated"
     ]
 
 
 def _open_engine(
     project: Project, lang: str, engine_name: str | None, summary: Summary, run: MtRun | None
 ) -> Engine | None:
-    if engine_name == "none":
+    if engine_name == MEMORY_ONLY:
         return None
     from workflow.mt.engines import open_engine
 
-    name = None if engine_name in (None, "auto") else engine_name
+    name = None if engine_name in (None, AUTO) else engine_name
     try:
         return open_engine(project, lang, name, run)
     except ModelError as exc:

@@ -11,7 +11,13 @@ from pathlib import Path
 from workflow.config import ProjectConfig, load_config
 from workflow.document import Document
 from workflow.errors import ConfigError, InputError
-from workflow.fsio import confine_to_project, outside_project, project_lock, read_input_text
+from workflow.fsio import (
+    confine_to_project,
+    outside_project,
+    project_lock,
+    project_relative,
+    read_input_text,
+)
 from workflow.source import read_document
 
 PYPROJECT = "pyproject.toml"
@@ -114,6 +120,11 @@ class Project:
     @property
     def review_dir(self) -> Path:
         return self.root / self.config.review_dir
+
+    def relative(self, path: Path) -> str:
+        """*path* relative to the project root with ``/`` (absolute when outside it), as
+        findings, reports and review documents name files."""
+        return project_relative(path, self.root).as_posix()
 
     def output_path(self, path: Path) -> Path:
         """*path* for a report or export named by an option, refused if it is a project input.

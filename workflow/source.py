@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
-from workflow.document import TRANSLATABLE_FIELDS, Block, Document, FrontMatter, Segment
+from workflow.document import TRANSLATABLE_FIELDS, Block, BlockKind, Document, FrontMatter, Segment
 from workflow.errors import InputError
 from workflow.fsio import read_input_text
 from workflow.po import FORBIDDEN_CHARACTERS
 from workflow.segment import join_lines, sentence_spans
+from workflow.yamlio import load_yaml
 
 FENCE = "---"
 
@@ -31,10 +31,10 @@ def read_document(
     text = read_input_text(path, "source file")
     _check_characters(text, path, 1)
     lines = text.split("\n")
-    meta, body_start = _parse_front_matter(lines, path)
-    _check_front_matter_text(meta, lines, body_start, path)
+    meta, field_lines, body_start = _parse_front_matter(lines, path)
+    _check_front_matter_text(meta, field_lines, path)
     relative = path.relative_to(root) if path.is_absolute() else path
-    blocks = _front_matter_blocks(meta, lines, body_start)
+    blocks = _front_matter_blocks(meta, field_lines)
     blocks += _body_blocks(
         lines, body_start, first_block=len(blocks) + 1, segmentation=segmentation
     )
@@ -51,7 +51,8 @@ def read_document(
     )
 
 
-def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, int]:
+def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, dict[str, int], int]:
+    """The front matter, the line of each of its fields, and the index of the first body line."""
     if not lines or lines[0].strip() != FENCE:
         raise InputError(
             "missing front matter",
@@ -68,43 +69,28 @@ def _parse_front_matter(lines: list[str], path: Path) -> tuple[FrontMatter, int]
             line=1,
             hint="add a '---' line after the metadata",
         ) from None
-    try:
-        raw = yaml.safe_load("\n".join(lines[1:end]))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 2
-        reason = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(
-            f"front matter: {reason}", path=path, line=line, hint="fix the YAML syntax"
-        ) from exc
-    except ValueError as exc:  # PyYAML builds dates eagerly: 2025-13-45 fails here
-        raise InputError(
-            f"front matter: invalid date ({exc})",
-            path=path,
-            line=_bad_date_line(lines, end),
-            hint="write dates as YYYY-MM-DD",
-        ) from exc
-    if not isinstance(raw, dict):
+    front = load_yaml("\n".join(lines[1:end]), path, what="front matter", first_line=2)
+    if front is None or not isinstance(front.data, dict):
         raise InputError(
             "front matter must be a mapping of fields",
             path=path,
             line=2,
             hint="write 'field: value' lines",
         )
+    field_lines = {str(key.value): front.line(key) for key, _value in front.root.value}
     try:
-        meta = FrontMatter.model_validate(raw)
+        meta = FrontMatter.model_validate(front.data)
     except ValidationError as exc:
         error = exc.errors()[0]
         field = str(error["loc"][0]) if error["loc"] else ""
-        line = _field_line(lines, end, field) or 2
         problem = "unknown field" if error["type"] == "extra_forbidden" else error["msg"].lower()
         raise InputError(
             f"front matter field {field!r}: {problem}",
             path=path,
-            line=line,
+            line=field_lines.get(field, 2),
             hint="fields: title, subtitle, series, number, date (YYYY-MM-DD), author",
         ) from exc
-    return meta, end + 1
+    return meta, field_lines, end + 1
 
 
 def _check_characters(text: str, path: Path, first_line: int) -> None:
@@ -119,42 +105,25 @@ def _check_characters(text: str, path: Path, first_line: int) -> None:
         )
 
 
-def _check_front_matter_text(meta: FrontMatter, lines: list[str], end: int, path: Path) -> None:
+def _check_front_matter_text(meta: FrontMatter, field_lines: dict[str, int], path: Path) -> None:
     for kind in TRANSLATABLE_FIELDS:
         value = getattr(meta, kind)
-        _check_characters(value, path, _field_line(lines, end, kind) or 2)
+        _check_characters(value, path, field_lines.get(kind, 2))
     if not meta.title.strip():
         raise InputError(
             "front matter field 'title' is empty",
             path=path,
-            line=_field_line(lines, end, "title") or 2,
+            line=field_lines.get("title", 2),
             hint="give the document a title",
         )
 
 
-def _bad_date_line(lines: list[str], end: int) -> int:
-    """The first front-matter line whose value YAML cannot build (an impossible date)."""
-    for index in range(1, end):
-        try:
-            yaml.safe_load(lines[index])
-        except (yaml.YAMLError, ValueError):
-            return index + 1
-    return 2
-
-
-def _field_line(lines: list[str], end: int, field: str) -> int | None:
-    for index in range(1, end):
-        if lines[index].split(":", 1)[0].strip() == field:
-            return index + 1
-    return None
-
-
-def _front_matter_blocks(meta: FrontMatter, lines: list[str], end: int) -> list[Block]:
+def _front_matter_blocks(meta: FrontMatter, field_lines: dict[str, int]) -> list[Block]:
     blocks: list[Block] = []
     for kind in TRANSLATABLE_FIELDS:
         value = getattr(meta, kind)
         if value.strip():
-            line = _field_line(lines, end, kind) or 1
+            line = field_lines.get(kind, 1)
             number = len(blocks) + 1
             blocks.append(Block(kind, line, (Segment(value.strip(), line, number, 1),)))
     return blocks
@@ -178,7 +147,7 @@ def _body_blocks(
 
 
 def _make_block(text: str, line: int, number: int, segmentation: str) -> Block:
-    kind = "paragraph"
+    kind: BlockKind = "paragraph"
     if text.startswith("#"):
         kind, text = "heading", text.lstrip("#")
     if kind == "heading" or segmentation == "paragraph":

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from workflow.cache import KeyedStore, code_version, content_key
-from workflow.checks import analyse_project, glossary_findings_count, relative
+from workflow.checks import analyse_project, glossary_findings_count
 from workflow.checks.run import msgids_digest
 from workflow.fsio import read_input_bytes
 from workflow.project import Project
@@ -63,7 +63,7 @@ def project_status(
     for source in project.source_paths(doc_ids):
         digest, count = segments[source.stem]
         for lang in langs:
-            shown = str(project.po_path(lang, source.stem).relative_to(project.root))
+            shown = project.relative(project.po_path(lang, source.stem))
             result = results[(lang, source.stem)]
             if result is None:
                 rows.append(
@@ -101,7 +101,7 @@ def _source_segments(
     base = content_key(code_version(), project.config.model_dump_json())
     found = {}
     for path in project.source_paths(doc_ids):
-        name = relative(project, path)
+        name = project.relative(path)
         try:
             digest, _data = store.file_digest(name, str(path), "source")
         except OSError:

@@ -1,8 +1,9 @@
 """Translation memory: reviewed translations of a language, looked up exactly or fuzzily.
 
-The memory of a language is every reviewed entry (non-empty msgstr, not fuzzy) of all its PO
-files, obsolete ``#~`` entries included (they are the language's history); live entries win
-over obsolete ones, then files and lines in order.  A fuzzy match scores the similarity of the
+The memory of a language is every reviewed entry (a translation, not fuzzy:
+:func:`workflow.po.translation_state`) of all its PO files, obsolete ``#~`` entries
+included (they are the language's history); live entries win over obsolete ones, then files
+and lines in order.  A fuzzy match scores the similarity of the
 source texts (:func:`workflow.similarity.similarity` on characters, 0..1) and must reach the
 threshold.  :func:`language_memory` keeps a language's units in an SQLite index in the
 cache folder, refreshed only for catalogs whose bytes changed.
@@ -23,8 +24,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from workflow.cache import CACHE_DIR, cache_dir
-from workflow.fsio import read_input_bytes
-from workflow.po import parse_po_bytes
+from workflow.fsio import project_relative, read_input_bytes
+from workflow.po import entry_line, parse_po_bytes, translation_state
 from workflow.project import Project
 from workflow.similarity import length_window, similarity
 
@@ -63,9 +64,9 @@ class TmMatch:
 def reviewed_units(po: polib.POFile, origin: str) -> list[TmUnit]:
     """The reviewed, singular entries of *po* as memory units."""
     return [
-        TmUnit(entry.msgid, entry.msgstr, origin, entry.linenum, bool(entry.obsolete))
+        TmUnit(entry.msgid, entry.msgstr, origin, entry_line(entry), bool(entry.obsolete))
         for entry in po
-        if entry.msgid and entry.msgstr and not entry.msgid_plural and "fuzzy" not in entry.flags
+        if entry.msgid and not entry.msgid_plural and translation_state(entry) == "reviewed"
     ]
 
 
@@ -95,7 +96,7 @@ class TranslationMemory:
         """Memory from ``(path, po)`` pairs; origins are paths relative to *root*."""
         units: list[TmUnit] = []
         for path, po in catalogs:
-            units += reviewed_units(po, _origin(path, root))
+            units += reviewed_units(po, project_relative(path, root).as_posix())
         return cls(units)
 
     def __len__(self) -> int:
@@ -134,10 +135,6 @@ class TranslationMemory:
         return TmMatch(self.units[-position], score)
 
 
-def _origin(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-
-
 # --- the memory of a whole language, indexed -------------------------------------------
 
 #: Bump when what a catalog contributes to the memory changes; the index is then rebuilt.
@@ -154,7 +151,7 @@ def language_memory(project: Project, lang: str) -> TranslationMemory:
     raises :class:`~workflow.errors.InputError` as loading it would.
     """
     paths = sorted((project.locales_dir / lang).glob("*.po"))
-    origins = {_origin(path, project.root): path for path in paths}
+    origins = {project.relative(path): path for path in paths}
     index = project.root / CACHE_DIR / INDEX_FILE
     try:
         rows = _indexed_units(project, index, lang, origins)

@@ -29,7 +29,6 @@ from workflow.checks.run import (
     check_entry,
     check_project,
     glossary_findings_count,
-    relative,
     waived_codes,
 )
 
@@ -45,6 +44,5 @@ __all__ = [
     "check_entry",
     "check_project",
     "glossary_findings_count",
-    "relative",
     "waived_codes",
 ]

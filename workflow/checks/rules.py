@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from workflow.diagnostics import Diagnostic, Rule
 
@@ -202,6 +203,6 @@ class Entry:
     translation: str
     lang: str
 
-    def finding(self, code: str, message: str, **extra: str | None) -> Diagnostic:
+    def finding(self, code: str, message: str, **extra: Any) -> Diagnostic:
         rule = RULES[code]
         return Diagnostic(self.path, self.line, code, rule.severity, message, **extra)

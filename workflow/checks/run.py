@@ -46,7 +46,7 @@ from workflow.diagnostics import Diagnostic
 from workflow.errors import InputError
 from workflow.fsio import read_input_bytes
 from workflow.glossary import Glossary, load_glossary
-from workflow.po import load_po, parse_po_bytes
+from workflow.po import entry_line, is_live, load_po, parse_po_bytes, translation, translation_state
 from workflow.project import Project
 
 Check = Callable[[Entry, CheckContext], list[Diagnostic]]
@@ -132,12 +132,6 @@ def waived_codes(entry: polib.POEntry) -> list[str]:
     return codes
 
 
-def _translation(entry: polib.POEntry) -> str:
-    if entry.msgid_plural:
-        return "\n".join(entry.msgstr_plural[key] for key in sorted(entry.msgstr_plural))
-    return entry.msgstr
-
-
 def check_catalog(
     po: polib.POFile, path: str, lang: str, context: CheckContext | Glossary | None
 ) -> list[Diagnostic]:
@@ -153,22 +147,22 @@ def analyse_catalog(po: polib.POFile, path: str, lang: str, context: CheckContex
     """
     findings: list[Diagnostic] = []
     pending: dict[str, list[polib.POEntry]] = {"Q201": [], "Q202": []}
-    active = [entry for entry in po if not entry.obsolete and entry.msgid]
+    active = [entry for entry in po if is_live(entry)]
     for po_entry in active:
-        translation = _translation(po_entry)
-        if not translation.strip():
+        state = translation_state(po_entry)
+        if state == "untranslated":
             pending["Q201"].append(po_entry)
-        elif "fuzzy" in po_entry.flags:
+        elif state == "fuzzy":
             pending["Q202"].append(po_entry)
         else:
-            entry = Entry(path, po_entry.linenum, po_entry.msgid, translation, lang)
+            entry = Entry(path, entry_line(po_entry), po_entry.msgid, translation(po_entry), lang)
             findings += _apply_waivers(po_entry, entry, check_entry(entry, context))
     for code, entries in pending.items():
         what = RULES[code].name
         findings += [
             Diagnostic(
                 path,
-                entry.linenum,
+                entry_line(entry),
                 code,
                 RULES[code].severity,
                 f"{what} entry ({index} of {len(entries)}; the catalog has {len(active)})",
@@ -211,14 +205,6 @@ def _apply_waivers(
 
 
 # --- projects --------------------------------------------------------------------------------
-
-
-def relative(project: Project, path: Path) -> str:
-    """*path* relative to the project root, with ``/`` (as findings name files)."""
-    try:
-        return path.relative_to(project.root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 @dataclass(frozen=True)
@@ -272,7 +258,7 @@ def analyse_project(
     store = KeyedStore(project.root, "check", enabled=use_cache)
     base_key = _base_key(project, glossary)
     locales = project.locales_dir
-    shown_locales = relative(project, locales)
+    shown_locales = project.relative(locales)
     results: dict[tuple[str, str], CatalogResult | None] = {}
     todo: dict[tuple[str, str], tuple[_Job, str]] = {}
     for lang in langs:
@@ -304,12 +290,13 @@ def analyse_project(
     return results
 
 
-def _missing(path: Path, missing: str) -> None:
+def _missing(path: Path, missing: str) -> CatalogResult | None:
     """A catalog that does not exist: an error, or ``None`` (``missing="skip"``)."""
     if missing == "error":
         raise InputError(
             "catalog not found", path=path, hint="run 'workflow update' to create the catalogs"
         )
+    return None
 
 
 def _base_key(project: Project, glossary: Glossary | None) -> str:
@@ -366,9 +353,8 @@ def reviewed_pairs(
         if not po_path.is_file():
             continue
         for entry in load_po(po_path):
-            translation = _translation(entry)
-            if entry.msgid and not entry.obsolete and not entry.fuzzy and translation.strip():
-                pairs.append((entry.msgid, translation))
+            if is_live(entry) and translation_state(entry) == "reviewed":
+                pairs.append((entry.msgid, translation(entry)))
     return pairs
 
 

@@ -11,17 +11,17 @@ import argparse
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workflow.cli import (
-    EXIT_FINDINGS,
-    EXIT_OK,
+from workflow.commands.common import (
     add_doc_option,
+    add_format_option,
+    add_jobs_option,
     add_lang_option,
-    plural,
     shown_path,
 )
-from workflow.commands.export import add_format_option, add_jobs_option
+from workflow.exitcodes import EXIT_FINDINGS, EXIT_OK
 from workflow.export import FORMATS
 from workflow.project import Project
+from workflow.wording import plural
 
 if TYPE_CHECKING:
     from workflow.build import BuildReport
@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_doc_option(parser)
     add_lang_option(parser)
     add_format_option(parser)
-    add_jobs_option(parser)
+    add_jobs_option(parser, "render exports")
     parser.add_argument(
         "--final",
         action="store_true",

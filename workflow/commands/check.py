@@ -13,8 +13,14 @@ from pathlib import Path
 from workflow.checks import RULES, check_project
 from workflow.checks.run import reviewed_pairs
 from workflow.checks.structure import calibrate
-from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, add_lang_option, selected_languages
+from workflow.commands.common import (
+    add_doc_option,
+    add_jobs_option,
+    add_lang_option,
+    selected_languages,
+)
 from workflow.diagnostics import Diagnostic, render_json, render_sarif, render_text
+from workflow.exitcodes import EXIT_FINDINGS, EXIT_OK
 from workflow.fsio import atomic_write_text
 from workflow.project import Project
 
@@ -50,12 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="check every catalog again instead of reusing results from .workflow-cache/",
     )
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        metavar="N",
-        help="worker processes for catalogs to check (default: one per core)",
-    )
+    add_jobs_option(parser, "check catalogs")
     parser.add_argument(
         "--calibrate",
         action="store_true",

@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, plural, shown_path
+from workflow.commands.common import add_doc_option, add_format_option, add_jobs_option, shown_path
+from workflow.exitcodes import EXIT_FINDINGS, EXIT_OK
 from workflow.export import FORMATS
 from workflow.project import Project
+from workflow.wording import plural
 
 if TYPE_CHECKING:
     from workflow.export.pipeline import ExportResult
@@ -41,50 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="include fuzzy and untranslated segments, visibly marked, with a draft notice",
     )
     add_doc_option(parser)
-    add_jobs_option(parser)
+    add_jobs_option(parser, "render exports")
     parser.set_defaults(handler=run)
-
-
-def add_format_option(parser: argparse.ArgumentParser) -> None:
-    """``--format pdf,docx`` (comma-separated or repeated; default: both)."""
-    parser.add_argument(
-        "--format",
-        action="extend",
-        dest="formats",
-        type=_formats,
-        metavar="FMT",
-        help="pdf, docx or both (comma-separated or repeated; default: both)",
-    )
-
-
-def add_jobs_option(parser: argparse.ArgumentParser) -> None:
-    """``--jobs N``: worker processes that render exports (default: all cores)."""
-    parser.add_argument(
-        "--jobs",
-        "-j",
-        type=_jobs,
-        default=None,
-        metavar="N",
-        help="render exports in N worker processes (default: all cores; output is the same)",
-    )
-
-
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"--jobs takes a whole number ≥ 1, not {value!r}")
-    return jobs
-
-
-def _formats(value: str) -> list[str]:
-    names = [name.strip().lower() for name in value.split(",") if name.strip()]
-    unknown = [name for name in names if name not in FORMATS]
-    if unknown or not names:
-        raise argparse.ArgumentTypeError(f"unknown format {value!r}; choose from pdf, docx")
-    return names
 
 
 def run(args: argparse.Namespace, project: Project) -> int:

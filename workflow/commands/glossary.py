@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from workflow.cli import EXIT_OK
 from workflow.errors import WorkflowError
+from workflow.exitcodes import EXIT_OK
 from workflow.fsio import atomic_write_bytes
 from workflow.glossary import load_glossary
 from workflow.project import Project

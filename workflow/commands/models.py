@@ -7,8 +7,8 @@ from pathlib import Path
 
 from workflow.errors import ModelError
 from workflow.mt.argos import ArgosPackage, package_dirs, scan_packages
-from workflow.mt.engines import open_engine
-from workflow.mt.nllb import locate_nllb
+from workflow.mt.engines import model_state, open_engine
+from workflow.mt.registry import engine_info
 from workflow.project import Project
 
 
@@ -66,13 +66,10 @@ def run_list(args: argparse.Namespace, project: Project) -> int:
     print("Pairs: " + (", ".join(language_pairs(packages, project.config.mt.pivot)) or "none"))
     source = project.config.source_language
     for lang, settings in project.config.mt.engines.items():
-        if settings.engine == "nllb":
-            try:
-                model = locate_nllb(project.root, settings, source, lang)
-                state = f"{model.source_token}→{model.target_token} ok"
-            except ModelError as exc:
-                state = f"unusable: {exc}"
-            print(f"NLLB model for {lang}: {settings.model} ({state})")
+        info = engine_info(settings.engine)
+        if info.needs_model:
+            state = model_state(project, lang, settings)
+            print(f"{info.label} model for {lang}: {settings.model} ({state})")
     print(f"Engines ({source} → each project language):")
     for lang in project.languages:
         print(f"  {lang}: {engine_line(project, lang)}")
@@ -114,7 +111,8 @@ def run_install(args: argparse.Namespace, project: Project) -> int:
     target = package_dirs(project)[0]
     with project.lock("models install"):
         if args.from_index:
-            package = install_from_index(*args.from_index, target)
+            from_code, to_code = args.from_index
+            package = install_from_index(from_code, to_code, target)
         else:
             package = install_package(args.archive.resolve(), target)
     print(

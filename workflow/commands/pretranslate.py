@@ -1,19 +1,22 @@
-"""``workflow pretranslate``: fill empty translations from memory and machine translation."""
+"""``workflow pretranslate``: fill untranslated entries from memory and machine translation."""
 
 from __future__ import annotations
 
 import argparse
 
-from workflow.cli import add_doc_option, add_lang_option, selected_languages
-from workflow.pretranslate import ENGINE_CHOICES, pretranslate_project
+from workflow.commands.common import add_doc_option, add_lang_option, selected_languages
+from workflow.mt.registry import AUTO, ENGINES, MEMORY_ONLY, engine_choices
+from workflow.pretranslate import pretranslate_project
 from workflow.project import Project
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "pretranslate",
-        help="fill empty msgstr from translation memory, then machine translation (as fuzzy)",
-        description="Fill only empty translations of locales/<lang>/<doc>.po: first from "
+        help="fill untranslated entries (empty or blank msgstr) from translation memory, "
+        "then machine translation (as fuzzy)",
+        description="Fill only untranslated entries (empty or whitespace-only msgstr) of "
+        "locales/<lang>/<doc>.po: first from "
         "reviewed translations of the language (exact, then similar sentences), then by "
         "machine translation. Everything written is fuzzy and says where it came from in a "
         "translator comment; existing translations are never changed.",
@@ -22,10 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_doc_option(parser)
     parser.add_argument(
         "--engine",
-        choices=ENGINE_CHOICES,
-        default="auto",
-        help="auto: the configured engine, memory only if none is installed (default); "
-        "none: memory only",
+        choices=engine_choices(),
+        default=AUTO,
+        help=f"{AUTO}: the configured engine, memory only if none is installed (default); "
+        + "; ".join(f"{info.name}: {info.summary}" for info in ENGINES.values())
+        + f"; {MEMORY_ONLY}: memory only",
     )
     parser.set_defaults(handler=run)
 

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workflow.checks import relative
-from workflow.cli import EXIT_FINDINGS, EXIT_OK, add_doc_option, add_lang_option, selected_languages
+from workflow.commands.common import add_doc_option, add_lang_option, selected_languages
+from workflow.exitcodes import EXIT_FINDINGS, EXIT_OK
 from workflow.project import Project
 from workflow.review.rows import STATES, State
 
@@ -84,7 +84,7 @@ def run_export(args: argparse.Namespace, project: Project) -> int:
         )
     for result in results:
         status = "written" if result.written else "unchanged"
-        print(f"{status:9} {relative(project, result.path)} ({result.rows} segments)")
+        print(f"{status:9} {project.relative(result.path)} ({result.rows} segments)")
     return EXIT_OK
 
 

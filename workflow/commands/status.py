@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from workflow.cli import add_doc_option, add_lang_option, selected_languages
+from workflow.commands.common import add_doc_option, add_lang_option, selected_languages
 from workflow.project import Project
 from workflow.status import format_table, project_status
 

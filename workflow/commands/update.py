@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from workflow.catalog import update_project
-from workflow.cli import add_doc_option, add_lang_option, selected_languages, shown_path
+from workflow.commands.common import add_doc_option, add_lang_option, selected_languages, shown_path
 from workflow.project import Project
 
 

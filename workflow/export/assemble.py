@@ -18,8 +18,9 @@ import polib
 from workflow import languages
 from workflow.document import Block, BlockKind, Document, Segment
 from workflow.errors import ExportError
+from workflow.fsio import project_relative
 from workflow.languages import Language
-from workflow.po import load_po
+from workflow.po import entry_state, load_po
 from workflow.project import Project
 
 #: Longest translation accepted, in characters.  A sentence is a few hundred; WeasyPrint
@@ -149,7 +150,7 @@ def assemble(
         )
         return _translated(document, lang, None, blocks, [], False, None)
     po_file = project.po_path(lang, document.doc_id)
-    po_rel = _relative(project, po_file)
+    po_rel = project_relative(po_file, project.root)
     catalog = load_po(po_file) if po_file.is_file() else None
     if catalog is None and not draft:
         raise ExportError(
@@ -231,20 +232,14 @@ def _pieces(
                 line=line,
                 hint="split it: one entry should hold one sentence of the source",
             )
-        if entry is None or not entry.msgstr:
+        state = "untranslated" if entry is None else entry_state(entry)
+        if entry is None or state == "untranslated":
             reason = "no entry (run `workflow update`)" if entry is None else "untranslated"
             problems.append(Problem(segment, document.path, po_rel, line, reason))
             pieces.append(Piece(segment.text, "untranslated", segment, line))
-        elif entry.fuzzy:
+        elif state == "fuzzy":
             problems.append(Problem(segment, document.path, po_rel, line, "fuzzy"))
             pieces.append(Piece(entry.msgstr, "fuzzy", segment, line))
         else:
             pieces.append(Piece(entry.msgstr, "reviewed", segment, line))
     return tuple(pieces)
-
-
-def _relative(project: Project, path: Path) -> Path:
-    try:
-        return path.relative_to(project.root)
-    except ValueError:
-        return path

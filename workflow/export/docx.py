@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_COLOR_INDEX, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from workflow.export.ooxml import normalized_zip
-from workflow.export.pdf import description, draft_notice, keywords
+from workflow.export.metadata import DocumentMetadata, draft_notice
+from workflow.export.ooxml import normalized_zip, write_core_properties
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 
 DRAFT_STYLE = "Draft"
 _HIGHLIGHT = {"fuzzy": WD_COLOR_INDEX.YELLOW, "untranslated": WD_COLOR_INDEX.PINK}
-#: python-docx (and Word) limit the text core properties to 255 characters.
-CORE_PROPERTY_LIMIT = 255
 _STYLES = ("Normal", "Title", "Subtitle", "Heading 2", DRAFT_STYLE)
 
 
@@ -57,7 +55,17 @@ def render_docx(document: TranslatedDocument, timestamp: dt.datetime) -> bytes:
                 paragraph.paragraph_format.first_line_indent = Pt(14)
             _add_block(paragraph, document, block)
             first = False
-    _core_properties(out, document, timestamp)
+    meta = DocumentMetadata.of(document, timestamp)
+    write_core_properties(
+        out,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        keywords=", ".join(meta.keywords),
+        language=meta.proofing_language,
+        category=meta.category,
+        when=meta.timestamp,
+    )
     buffer = io.BytesIO()
     out.save(buffer)
     return normalized_zip(buffer.getvalue(), timestamp)
@@ -171,7 +179,9 @@ def _running_header(section: Section, document: TranslatedDocument) -> None:
     """Series on the left, title on the right, on every page after the first (the first page
     has the title block), small and grey like the PDF's running head."""
     paragraph = section.header.paragraphs[0]
-    width = section.page_width - section.left_margin - section.right_margin
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    assert page is not None and left is not None and right is not None  # the template's
+    width = page - left - right
     stops = paragraph.style.paragraph_format.tab_stops  # Word's centre stop would catch the title
     stops.clear_all()
     stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
@@ -185,7 +195,7 @@ def _running_header(section: Section, document: TranslatedDocument) -> None:
 
 def _page_number_footer(paragraph: Paragraph) -> None:
     """Centred ``PAGE`` field in the footer."""
-    paragraph.alignment = 1  # centre
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run()
     for kind, text in (
         ("begin", None),
@@ -204,24 +214,4 @@ def _page_number_footer(paragraph: Paragraph) -> None:
         else:
             element = OxmlElement("w:t")
             element.text = text
-        run._r.append(element)
-
-
-def _core_properties(out: DocxDocument, document: TranslatedDocument, when: dt.datetime) -> None:
-    props = out.core_properties
-    naive = when.astimezone(dt.UTC).replace(tzinfo=None)
-    props.title = _core_text(document.field("title"))
-    props.author = _core_text(document.field("author"))
-    props.subject = _core_text(description(document))
-    props.keywords = _core_text(", ".join(keywords(document)))
-    props.language = document.language.proofing_tag
-    props.category = document.language.draft_label if document.draft else ""
-    props.comments = ""
-    props.last_modified_by = ""
-    props.revision = 1
-    props.created = props.modified = props.last_printed = naive
-
-
-def _core_text(text: str) -> str:
-    """*text* cut to the 255 characters a core property holds (the body keeps it whole)."""
-    return text if len(text) <= CORE_PROPERTY_LIMIT else text[: CORE_PROPERTY_LIMIT - 1] + "…"
+        run._r.append(element)  # type: ignore[arg-type]  # types-lxml: append(Self)

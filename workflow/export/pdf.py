@@ -19,6 +19,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from workflow import __version__
 from workflow.errors import ExportError
+from workflow.export.metadata import DocumentMetadata, draft_notice
 from workflow.export.pdf_tagging import finish_tags
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ def template_text(name: str) -> str:
 def render_html(document: TranslatedDocument, timestamp: dt.datetime) -> str:
     """The HTML page for *document*; all catalog text is escaped."""
     language = document.language
+    meta = DocumentMetadata.of(document, timestamp)
     esc = html.escape
     title_block = _first(document, "title")
     subtitle_block = _first(document, "subtitle")
@@ -71,15 +73,15 @@ def render_html(document: TranslatedDocument, timestamp: dt.datetime) -> str:
     if document.draft:
         notice = f'<aside class="draft-notice">{esc(draft_notice(document))}</aside>'
     return Template(template_text("document.html")).substitute(
-        lang=esc(language.html_tag),
+        lang=esc(meta.language),
         lang_class=language.code,
         draft_class=" draft" if document.draft else "",
-        title=esc(document.field("title")),  # the window bar: plain text, no no-break spaces
-        author=esc(document.field("author")),
-        description=esc(description(document)),
-        keywords=esc(", ".join(keywords(document))),
+        title=esc(meta.title),
+        author=esc(meta.author),
+        description=esc(meta.subject),
+        keywords=esc(", ".join(meta.keywords)),
         generator=esc(f"workflow {__version__} (WeasyPrint {weasyprint.__version__})"),
-        timestamp=timestamp.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        timestamp=meta.timestamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
         font_stack=", ".join(f'"{family}"' for family in language.font_families),
         language_css=language_css(language),
         series=_inline(document, series_block),
@@ -121,25 +123,6 @@ def render_pdf(document: TranslatedDocument, timestamp: dt.datetime) -> bytes:
             hint="only the package's own assets may be loaded",
         )
     return data
-
-
-def draft_notice(document: TranslatedDocument) -> str:
-    """The draft banner text, stating how much is reviewed (typeset like the body)."""
-    notice = document.language.draft_notice.format(
-        reviewed=document.reviewed, total=document.total, percent=document.reviewed_percent
-    )
-    return document.language.typography.typeset(notice)
-
-
-def description(document: TranslatedDocument) -> str:
-    """``Series, Night N``: the subject line of PDF and DOCX metadata."""
-    return f"{document.field('series')}, {document.language.night(document.number)}"
-
-
-def keywords(document: TranslatedDocument) -> list[str]:
-    """Metadata keywords: series, episode label and document id."""
-    words = [document.field("series"), document.language.night(document.number), document.doc_id]
-    return [word for word in words if word]
 
 
 def _first(document: TranslatedDocument, kind: str) -> AssembledBlock | None:

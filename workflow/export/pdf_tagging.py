@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from typing import Any
 
 import pikepdf
 
@@ -43,7 +44,9 @@ def finish_tags(data: bytes, passage_lang: str) -> bytes:
         for page in pdf.pages:
             orphans = _rewrite_page(pdf, page, claimed)
             entries = parent_tree.get(int(page.obj.get("/StructParents", -1)))
-            for mcid in orphans if entries is not None else ():
+            if entries is None:
+                continue
+            for mcid in orphans:
                 if mcid < len(entries):
                     entries[mcid] = pikepdf.Object.parse(b"null")
         out = io.BytesIO()
@@ -62,12 +65,12 @@ def structure_elements(node: object) -> Iterator[pikepdf.Dictionary]:
 
 
 def _has_annotation(element: pikepdf.Dictionary) -> bool:
-    kids = element.get("/K")
-    kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+    found = element.get("/K")
+    kids = found if isinstance(found, pikepdf.Array) else [found]
     return any(isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR" for kid in kids)
 
 
-def _claimed_mcids(node: object, page: object) -> Iterator[tuple[tuple[int, int], int]]:
+def _claimed_mcids(node: object, page: Any) -> Iterator[tuple[tuple[int, int], int]]:
     """``(page objgen, MCID)`` of every marked-content reference in the structure tree."""
     if isinstance(node, pikepdf.Array):
         for child in node:
@@ -82,9 +85,9 @@ def _claimed_mcids(node: object, page: object) -> Iterator[tuple[tuple[int, int]
             yield from _claimed_mcids(node.get("/K"), page)
 
 
-def _parent_tree(tree: pikepdf.Dictionary) -> dict[int, pikepdf.Array]:
+def _parent_tree(tree: Any) -> dict[int, pikepdf.Array]:
     """The flat ``/Nums`` of the parent tree: StructParents key → array indexed by MCID."""
-    nums = tree.get("/ParentTree", {}).get("/Nums", [])
+    nums: Any = tree.get("/ParentTree", {}).get("/Nums", [])
     return {
         int(nums[i]): nums[i + 1]
         for i in range(0, len(nums) - 1, 2)
@@ -92,11 +95,14 @@ def _parent_tree(tree: pikepdf.Dictionary) -> dict[int, pikepdf.Array]:
     }
 
 
-def _rewrite_page(pdf: pikepdf.Pdf, page: pikepdf.Page, claimed: set) -> list[int]:
+def _rewrite_page(
+    pdf: pikepdf.Pdf, page: pikepdf.Page, claimed: set[tuple[tuple[int, int], int]]
+) -> list[int]:
     """Turn the page's unclaimed marked sequences into artifacts; return their MCIDs."""
     orphans = []
     instructions = []
-    for operands, operator in pikepdf.parse_content_stream(page):
+    for instruction in pikepdf.parse_content_stream(page):
+        operands, operator = instruction.operands, instruction.operator
         properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None
         mcid = properties.get("/MCID") if isinstance(properties, pikepdf.Dictionary) else None
         if mcid is not None and (page.obj.objgen, int(mcid)) not in claimed:

@@ -38,7 +38,8 @@ from workflow.errors import ExportError
 from workflow.export import FORMATS, fonts
 from workflow.export import assemble as assembly
 from workflow.export.docx import render_docx
-from workflow.export.pdf import draft_notice, render_pdf
+from workflow.export.metadata import draft_notice
+from workflow.export.pdf import render_pdf
 from workflow.fsio import atomic_write_bytes, atomic_write_text
 from workflow.project import Project
 

@@ -323,9 +323,8 @@ def fallback_adjective_table(word: str, gender: str | None) -> Table | None:
     # -кий/-гий/-хий/-жий... are hard stems spelled with и
     paradigm = _ADJ_SOFT if soft and stem[-1:] not in _VELARS + _SIBILANTS else _ADJ_HARD
     table: dict[Slot, set[str]] = defaultdict(set)
-    genders = [gender or (own if own != "plur" else None)]
-    if genders == [None]:
-        genders = ["masc", "femn", "neut"]
+    known = gender or (own if own != "plur" else None)
+    genders = [known] if known else ["masc", "femn", "neut"]
     for key in (*genders, "plur"):
         number = "plur" if key == "plur" else "sing"
         for case, endings in zip(CASES, paradigm[key], strict=True):

@@ -7,7 +7,8 @@ the glossary checks never need the MT stack.
 * :mod:`workflow.mt.ct2`: one loaded model, batched ``translate_batch`` calls, thread plan.
 * :mod:`workflow.mt.argos`: Argos package discovery, routes (direct or pivot), the engine.
 * :mod:`workflow.mt.nllb`: an NLLB-200 CTranslate2 model configured per target language.
-* :mod:`workflow.mt.engines`: the engine interface and the choice of engine per language.
+* :mod:`workflow.mt.registry`: the engines the tool knows (settings values, ``--engine``).
+* :mod:`workflow.mt.engines`: the choice of engine per language, and how each is opened.
 * :mod:`workflow.mt.install`: validated installation of ``.argosmodel`` archives.
 * :mod:`workflow.mt.protect`: glossary terms kept intact through machine translation.
 """

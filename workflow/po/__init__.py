@@ -14,6 +14,8 @@ The package's one public entry point: other modules import from ``workflow.po`` 
   (:mod:`workflow.po.layout`), so another tool's wrapping does not churn.
 * :func:`save_po` writes atomically, keeps the layout of the entries it does not change and
   leaves an unchanged file untouched (same mtime).
+* :func:`entry_state` says whether an entry is untranslated, fuzzy, reviewed or obsolete
+  (:mod:`workflow.po.state`), the one definition every stage uses.
 """
 
 from __future__ import annotations
@@ -26,15 +28,35 @@ from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, read_input_bytes
 from workflow.po.layout import format_keeping_layout
 from workflow.po.reader import FORBIDDEN_CHARACTERS, parse_po_bytes
+from workflow.po.state import (
+    EntryState,
+    TranslationState,
+    entry_line,
+    entry_state,
+    has_translation,
+    holds_msgstr,
+    is_live,
+    translation,
+    translation_state,
+)
 from workflow.po.writer import format_catalog
 
 __all__ = [
     "FORBIDDEN_CHARACTERS",
+    "EntryState",
+    "TranslationState",
+    "entry_line",
+    "entry_state",
     "format_po",
+    "has_translation",
+    "holds_msgstr",
+    "is_live",
     "load_po",
     "parse_po_bytes",
     "render_po",
     "save_po",
+    "translation",
+    "translation_state",
 ]
 
 

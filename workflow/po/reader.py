@@ -54,7 +54,8 @@ GETTEXT_CHARSETS = frozenset(
         "UTF-8 " + " ".join(f"ISO-8859-{n} ISO_8859-{n}" for n in (*range(1, 12), 13, 14, 15))
     ).split()
 )
-_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+#: The number of plural forms in a Plural-Forms header (shared with the writer).
+NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 _SYNTAX_HINT = "compare with the PO format: comments, msgctxt, msgid, msgstr, quoted strings"
 
 
@@ -468,7 +469,7 @@ def _build(entries: list[_Entry], path: Path) -> polib.POFile:
     po.fpath = str(path)
     po.header = "\n".join(header.tcomments)
     po.metadata = metadata
-    po.metadata_is_fuzzy = ["fuzzy"] if "fuzzy" in header.flags else []
+    po.metadata_is_fuzzy = "fuzzy" in header.flags
     seen: dict[tuple[str | None, str], tuple[bool, int]] = {(None, ""): (False, 0)}
     for entry in entries:
         if entry is header:
@@ -532,7 +533,7 @@ def _nplurals(metadata: dict[str, str], header: _Entry, path: Path) -> int:
     forms = metadata.get("Plural-Forms")
     if forms is None:
         return 2
-    match = _NPLURALS.search(forms)
+    match = NPLURALS.search(forms)
     if match is None or int(match.group(1)) < 1:
         raise InputError(
             f"Plural-Forms has no valid nplurals: {forms!r}",

@@ -19,6 +19,7 @@ import re
 
 import polib
 
+from workflow.po.reader import NPLURALS
 from workflow.po.wrap import PAGE_WIDTH, wrap
 
 # gettext 0.21 format.c, format_language[]: the order in which "#, xxx-format" flags appear.
@@ -55,7 +56,6 @@ FORMAT_LANGUAGES = (
     "ycp",
 )
 _CHARSET = re.compile(r"charset=[^ \t\n]*")
-_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
 
 def format_catalog(po: polib.POFile) -> str:
@@ -96,7 +96,7 @@ def header_entry(po: polib.POFile) -> polib.POEntry | None:
             content_type += "; charset=UTF-8"
         metadata["Content-Type"] = content_type
     msgstr = "".join(f"{key}: {value}\n" for key, value in metadata.items())
-    fuzzy = po.metadata_is_fuzzy
+    fuzzy: object = po.metadata_is_fuzzy  # polib's own reader gives a list of flags
     is_fuzzy = "fuzzy" in fuzzy if isinstance(fuzzy, list) else bool(fuzzy)
     return polib.POEntry(
         msgid="", msgstr=msgstr, tcomment=po.header, flags=["fuzzy"] if is_fuzzy else []
@@ -116,7 +116,7 @@ def _first_msgstr(entry: polib.POEntry) -> str:
 
 def plural_count(po: polib.POFile) -> int:
     """``nplurals`` from the Plural-Forms header (2, gettext's default, when absent)."""
-    match = _NPLURALS.search(po.metadata.get("Plural-Forms", ""))
+    match = NPLURALS.search(po.metadata.get("Plural-Forms", ""))
     return int(match.group(1)) if match else 2
 
 

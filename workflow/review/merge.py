@@ -15,7 +15,7 @@ Every comment line is added once: importing the same file again changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NoReturn
 
 import polib
 
@@ -100,7 +100,7 @@ def validated_rows(document: ReviewedDocument) -> list[tuple[ReviewedRow, int, F
     return checked
 
 
-def _row_error(document: ReviewedDocument, row: int, problem: str, hint: str = "") -> None:
+def _row_error(document: ReviewedDocument, row: int, problem: str, hint: str = "") -> NoReturn:
     raise InputError(
         f"row {row}: {problem}",
         path=document.path,

@@ -26,6 +26,7 @@ from lxml import etree
 from workflow.errors import InputError
 from workflow.review.properties import ReviewIdentity, read_custom_properties
 from workflow.review.writer import COLUMNS, COMMENT, ID, SOURCE, TRANSLATION
+from workflow.wording import plural
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -168,7 +169,7 @@ def _paragraph_text(paragraph: etree._Element) -> str:
     for element in paragraph.iter(*_TEXT):
         if any(ancestor.tag in _SKIPPED for ancestor in element.iterancestors()):
             continue
-        replacement = _TEXT[element.tag]
+        replacement = _TEXT[str(element.tag)]
         text.append((element.text or "") if replacement is None else replacement)
     return "".join(text)
 
@@ -176,12 +177,9 @@ def _paragraph_text(paragraph: etree._Element) -> str:
 def _tracked_changes(tc: etree._Element) -> tuple[str, ...]:
     counts: dict[tuple[str, str], int] = {}
     for element in tc.iter(*_TRACKED):
-        key = (_TRACKED[element.tag], element.get(qn("w:author")) or "unknown author")
+        key = (_TRACKED[str(element.tag)], element.get(qn("w:author")) or "unknown author")
         counts[key] = counts.get(key, 0) + 1
-    return tuple(
-        f"{count} {kind}{'s' if count > 1 else ''} by {author}"
-        for (kind, author), count in counts.items()
-    )
+    return tuple(f"{plural(count, kind)} by {author}" for (kind, author), count in counts.items())
 
 
 def _comment_ids(tr: etree._Element) -> list[str]:

@@ -23,6 +23,7 @@ from typing import Literal
 import polib
 
 from workflow.checks import CheckContext, Entry, check_entry, waived_codes
+from workflow.po import entry_line, has_translation, is_live, translation_state
 
 State = Literal["reviewed", "fuzzy", "machine", "untranslated"]
 STATES: tuple[State, ...] = ("reviewed", "fuzzy", "machine", "untranslated")
@@ -90,15 +91,12 @@ class ReviewRow:
     fingerprints: Fingerprints
 
 
-def entry_state(entry: polib.POEntry) -> State:
-    """reviewed / fuzzy / machine / untranslated, from flags and provenance comments."""
-    if not entry.msgstr.strip():
-        return "untranslated"
-    if "fuzzy" not in entry.flags:
-        return "reviewed"
-    if any(line.startswith(_MACHINE_PREFIXES) for line in entry.tcomment.splitlines()):
-        return "machine"
-    return "fuzzy"
+def row_state(entry: polib.POEntry) -> State:
+    """The entry's state (:func:`workflow.po.translation_state`), a fuzzy entry with an
+    ``mt:`` or ``tm:`` provenance comment shown as ``machine``."""
+    state = translation_state(entry)
+    machine = any(line.startswith(_MACHINE_PREFIXES) for line in entry.tcomment.splitlines())
+    return "machine" if state == "fuzzy" and machine else state
 
 
 def _provenance(entry: polib.POEntry) -> str:
@@ -112,7 +110,7 @@ def _provenance(entry: polib.POEntry) -> str:
 
 def reviewable_entries(po: polib.POFile) -> list[polib.POEntry]:
     """The live, singular entries of *po* in file order (the rows of a review document)."""
-    return [entry for entry in po if not entry.obsolete and entry.msgid and not entry.msgid_plural]
+    return [entry for entry in po if is_live(entry) and not entry.msgid_plural]
 
 
 def build_rows(
@@ -127,7 +125,7 @@ def build_rows(
     rows: list[ReviewRow] = []
     previous_block = None
     for number, entry in enumerate(reviewable_entries(po), start=1):
-        state = entry_state(entry)
+        state = row_state(entry)
         if only and state not in only:
             continue
         block = _block_of(entry)
@@ -137,7 +135,7 @@ def build_rows(
                 source=entry.msgid,
                 translation=entry.msgstr,
                 state=state,
-                provenance=_provenance(entry) if "fuzzy" in entry.flags else "",
+                provenance=_provenance(entry) if state in ("fuzzy", "machine") else "",
                 terms=_terms(entry, lang, context),
                 findings=_findings(entry, po_name, lang, context),
                 block=block,
@@ -166,9 +164,9 @@ def _terms(entry: polib.POEntry, lang: str, context: CheckContext) -> tuple[str,
 def _findings(
     entry: polib.POEntry, po_name: str, lang: str, context: CheckContext
 ) -> tuple[str, ...]:
-    if not entry.msgstr.strip():
+    if not has_translation(entry):
         return ()
-    checked = Entry(po_name, entry.linenum, entry.msgid, entry.msgstr, lang)
+    checked = Entry(po_name, entry_line(entry), entry.msgid, entry.msgstr, lang)
     waived = set(waived_codes(entry))
     return tuple(
         f"{item.code} {item.message}"

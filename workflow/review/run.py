@@ -13,12 +13,12 @@ from pathlib import Path
 
 import polib
 
-from workflow.checks import CheckContext, relative
+from workflow.checks import CheckContext
 from workflow.clock import now
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, file_digest
 from workflow.glossary import load_glossary
-from workflow.po import load_po, save_po
+from workflow.po import has_translation, load_po, save_po
 from workflow.project import Project
 from workflow.review.merge import MergeReport, merge_review
 from workflow.review.properties import ReviewIdentity
@@ -72,7 +72,7 @@ def _export_one(
 ) -> ExportedReview:
     po_path = _catalog(project, lang, doc_id)
     po = load_po(po_path)
-    catalog = relative(project, po_path)
+    catalog = project.relative(po_path)
     rows = build_rows(po, catalog, lang, context, only)
     identity = ReviewIdentity(
         project.config.project_id,
@@ -82,7 +82,11 @@ def _export_one(
         {row.row_id: row.fingerprints for row in rows},
     )
     title = next(
-        (entry.msgstr or entry.msgid for entry in po if entry.comment == "front matter: title"),
+        (
+            entry.msgstr if has_translation(entry) else entry.msgid
+            for entry in po
+            if entry.comment == "front matter: title"
+        ),
         doc_id,
     )
     target = review_path(project, lang, doc_id)
@@ -103,7 +107,7 @@ def _catalog(project: Project, lang: str, doc_id: str) -> Path:
 
 def _refuse_unimported_work(project: Project, target: Path) -> None:
     """Raise if importing the existing review document at *target* would change anything."""
-    shown = relative(project, target)
+    shown = project.relative(target)
     try:
         document = read_review(target)
         report = _merge(project, document, "reviewed")[0]

@@ -27,7 +27,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from workflow import languages
-from workflow.export.ooxml import normalized_zip
+from workflow.export.ooxml import normalized_zip, write_core_properties
 from workflow.review.properties import ReviewIdentity, write_custom_properties
 from workflow.review.rows import STATES, ReviewRow
 
@@ -84,14 +84,14 @@ def render_review_docx(sheet: ReviewSheet, rows: list[ReviewRow]) -> bytes:
         _add_row(table, row)
     _footer(out, sheet)
     write_custom_properties(out, sheet.identity.to_properties())
-    props = out.core_properties
-    when = sheet.exported.astimezone(dt.UTC).replace(tzinfo=None)
-    props.title = f"Review: {sheet.title}"
-    props.subject = f"{sheet.identity.catalog} ({languages.get(lang).english_name})"
-    props.language = languages.get(lang).proofing_tag
-    props.author = props.last_modified_by = props.comments = ""
-    props.revision = 1
-    props.created = props.modified = props.last_printed = when
+    language = languages.get(lang)
+    write_core_properties(
+        out,
+        title=f"Review: {sheet.title}",
+        subject=f"{sheet.identity.catalog} ({language.english_name})",
+        language=language.proofing_tag,
+        when=sheet.exported,
+    )
     buffer = io.BytesIO()
     out.save(buffer)
     return normalized_zip(buffer.getvalue(), sheet.exported)
@@ -246,7 +246,7 @@ def _shade(cell: _Cell, fill: str) -> None:
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+    cell._tc.get_or_add_tcPr().append(shading)  # type: ignore[arg-type]  # types-lxml: Self
 
 
 def _top_rule(cell: _Cell) -> None:
@@ -256,7 +256,7 @@ def _top_rule(cell: _Cell) -> None:
         top.set(qn(f"w:{name}"), value)
     borders.append(top)
     tcpr = cell._tc.get_or_add_tcPr()
-    tcpr.insert(1, borders)  # after w:tcW, before w:shd (schema order)
+    tcpr.insert(1, borders)  # type: ignore[arg-type]  # after w:tcW, before w:shd
 
 
 def _footer(out: DocxDocument, sheet: ReviewSheet) -> None:
