@@ -19,6 +19,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from tests.conftest import snapshot
+from workflow.catalog import server_flags
 from workflow.checks import CheckContext
 from workflow.cli import main
 from workflow.fsio import project_lock
@@ -166,7 +167,7 @@ def test_import_as_fuzzy_and_dry_run(essay_project: Path, capsys: pytest.Capture
     assert snapshot(essay_project / "locales") == before
     assert run(essay_project, "import", str(path), "--as", "fuzzy") == 0
     entry = entries(essay_project)[5]
-    assert (entry.msgstr, entry.flags) == ("Новый текст.", ["fuzzy"])
+    assert (entry.msgstr, entry.flags) == ("Новый текст.", ["fuzzy", *server_flags(entry.msgid)])
 
 
 def test_conflict_keeps_po_text_marks_fuzzy_and_keeps_reviewer_text(

@@ -123,3 +123,45 @@ def test_english_notes_are_tagged_english_inside_the_japanese_document():
     assert razno.find("descrip[@type='definition']").get(XML_LANG) == "en"
     assert razno.find("descrip[@type='subjectField']").get(XML_LANG) is None
     assert root.find("martifHeader/fileDesc/titleStmt/title").get(XML_LANG) == "en"
+
+
+def test_tbx_for_one_language_has_one_entry_per_pair_of_forms(tmp_path):
+    """Weblate reads the first two langSets and the first term of each: with --lang every
+    pair of forms is an entry of its own, the Japanese one first, no other language."""
+    import defusedxml.ElementTree as SafeET
+
+    data = to_tbx(GLOSSARY, target_lang="kk")
+    entries = {entry.id: entry.terms for entry in parse_tbx(data, tmp_path / "kk.tbx")}
+    assert entries["raznoimport"] == {"ja": ["ラズノインポルト"], "kk": ["Разноимпорт"]}
+    assert entries["raznoimport.2"] == {
+        "ja": ["ラズノインポルト"],
+        "kk": ["Разноимпорт бірлестігі"],
+    }
+    assert entries["ust-kamenogorsk"] == {"ja": ["ウスチ・カメノゴルスク"], "kk": ["Өскемен"]}
+    assert entries["ust-kamenogorsk.2"] == {"ja": ["ウスチカメノゴルスク"], "kk": ["Өскемен"]}
+    pairs = sum(len(term.ja) + len(term.accepted_forms("kk")) - 1 for term in GLOSSARY.terms)
+    assert len(entries) == pairs
+    root = SafeET.fromstring(data)
+    for entry in root.iter("termEntry"):
+        assert [s.get(XML_LANG) for s in entry.findall("langSet")] == ["ja", "kk"]
+        assert [len(s.findall("tig")) for s in entry.findall("langSet")] == [1, 1]
+    status = "tig/termNote[@type='administrativeStatus']"
+    admitted = root.find("text/body/termEntry[@id='raznoimport.2']/langSet[2]")
+    assert admitted.find(status).text == "admittedTerm-admn-sts"
+    variant = root.find("text/body/termEntry[@id='ust-kamenogorsk.2']/langSet[1]")
+    assert variant.find(status).text == "admittedTerm-admn-sts"
+    note = root.find("text/body/termEntry[@id='raznoimport.2']/note[@from='translator']")
+    assert note.text.startswith("Soviet foreign-trade")  # Weblate's explanation
+    oda = root.find("text/body/termEntry[@id='oda']/langSet[2]/tig")
+    assert oda.find("termNote[@type='usageNote']").text.startswith("keep as is")
+
+
+def test_glossary_command_exports_one_language(project, capsys):
+    args = ["--project", str(project), "glossary", "export", "--lang", "ru"]
+    assert main(args) == 0
+    entries = parse_tbx(capsys.readouterr().out.encode(), project / "-")
+    assert {lang for entry in entries for lang in entry.terms} == {"ja", "ru"}
+    assert main([*args, "--format", "csv"]) == 2
+    assert "--lang applies to TBX only" in capsys.readouterr().err
+    assert main([*args[:-1], "ja"]) == 2  # the source language is no target
+    assert main([*args[:-1], "de"]) == 2

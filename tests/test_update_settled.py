@@ -22,13 +22,13 @@ def series(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 def _count_loads(monkeypatch) -> list[Path]:
     loaded: list[Path] = []
-    load = catalog.load_po
+    read = catalog.read_input_bytes
 
-    def counted(path: Path):
+    def counted(path: Path, what: str) -> bytes:
         loaded.append(Path(path))
-        return load(path)
+        return read(path, what)
 
-    monkeypatch.setattr(catalog, "load_po", counted)
+    monkeypatch.setattr(catalog, "read_input_bytes", counted)
     return loaded
 
 

@@ -29,8 +29,8 @@ from workflow.cache import KeyedStore, code_version, content_key
 from workflow.config import ProjectConfig
 from workflow.document import Document, Segment
 from workflow.errors import InputError
-from workflow.fsio import atomic_write_bytes, file_digest
-from workflow.po import holds_msgstr, load_po, render_po
+from workflow.fsio import atomic_write_bytes, file_digest, read_input_bytes
+from workflow.po import holds_msgstr, parse_po_bytes, render_po
 from workflow.project import Project
 from workflow.similarity import similarity
 from workflow.source import read_document
@@ -64,7 +64,12 @@ def extract(document: Document, config: ProjectConfig, creation_date: str) -> po
         position = _position_comment(document, segment)
         entry = by_msgid.get(segment.text)
         if entry is None:
-            entry = polib.POEntry(msgid=segment.text, msgstr="", occurrences=[reference])
+            entry = polib.POEntry(
+                msgid=segment.text,
+                msgstr="",
+                occurrences=[reference],
+                flags=server_flags(segment.text),
+            )
             entry.comment = position
             by_msgid[segment.text] = entry
             pot.append(entry)
@@ -73,6 +78,18 @@ def extract(document: Document, config: ProjectConfig, creation_date: str) -> po
                 entry.occurrences.append(reference)
             entry.comment += "\n" + position
     return pot
+
+
+#: A sentence that trails off in ``――。`` ends, by house style, with a dash and no full stop
+#: (our check Q103 accepts exactly that); Weblate's "Mismatched full stop" check would flag
+#: every such translation, so the entry tells it to skip that one check.
+TRAILING_DASH_FLAG = "ignore-end-stop"
+
+
+def server_flags(text: str) -> list[str]:
+    """``#,`` flags for a POT entry that translation servers (Weblate) read: checks whose
+    rule this project replaces by its own convention for this sentence."""
+    return [TRAILING_DASH_FLAG] if text.rstrip().rstrip("。").endswith("――") else []
 
 
 def _position_comment(document: Document, segment: Segment) -> str:
@@ -373,20 +390,30 @@ def _plan_document(project: Project, source: Path, langs: list[str]) -> list[_Pl
         segmentation=project.config.segmentation,
     )
     pot_path = project.pot_path(document.doc_id)
-    old_pot, pot = _fresh_pot(project, document)
-    planned = [_Planned(pot_path, render_po(pot, pot_path), None, entry_changes(old_pot, pot))]
+    old_pot_data = _read_catalog(pot_path)
+    old_pot, pot = _fresh_pot(project, document, old_pot_data)
+    pot_data = render_po(pot, pot_path, old=old_pot_data)
+    planned = [_Planned(pot_path, pot_data, None, entry_changes(old_pot, pot))]
     for lang in langs:
         po_path = project.po_path(lang, document.doc_id)
         digest = file_digest(po_path)
-        if digest is not None:
-            old = load_po(po_path)
+        old_data = _read_catalog(po_path) if digest is not None else None
+        if old_data is not None:
+            old = parse_po_bytes(old_data, po_path)
             po = merge(pot, old)
             _fill_missing_language(po, lang)
             require_translations_kept(old, po, po_path)
         else:
             old, po = None, new_catalog(pot, lang, project.config)
-        planned.append(_Planned(po_path, render_po(po, po_path), digest, entry_changes(old, po)))
+        # Entries the merge leaves as they were keep their text: no churn with other tools.
+        data = render_po(po, po_path, old=old_data)
+        planned.append(_Planned(po_path, data, digest, entry_changes(old, po)))
     return planned
+
+
+def _read_catalog(path: Path) -> bytes | None:
+    """The bytes of an existing catalog file, or ``None`` when there is none."""
+    return read_input_bytes(path, "PO file") if path.exists() else None
 
 
 def _settled_key(project: Project, source: str | None, catalogs: Sequence[str | None]) -> str:
@@ -417,11 +444,13 @@ def _first_form(entry: polib.POEntry) -> str:
     return entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
 
 
-def _fresh_pot(project: Project, document: Document) -> tuple[polib.POFile | None, polib.POFile]:
-    """The old POT (if any) and the new one for *document*, which keeps the old creation date
-    if no entry changed."""
+def _fresh_pot(
+    project: Project, document: Document, old_data: bytes | None
+) -> tuple[polib.POFile | None, polib.POFile]:
+    """The old POT (from its bytes, if any) and the new one for *document*, which keeps the
+    old creation date if no entry changed."""
     path = project.pot_path(document.doc_id)
-    old = load_po(path) if path.exists() else None
+    old = parse_po_bytes(old_data, path) if old_data is not None else None
     if old is not None:
         previous_date = old.metadata.get("POT-Creation-Date", "")
         pot = extract(document, project.config, previous_date)

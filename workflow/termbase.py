@@ -11,6 +11,18 @@ TBX layout, one ``termEntry`` per glossary term::
       <langSet xml:lang="ru"><tig><term>Разноимпорт</term> ... preferredTerm-admn-sts
                              <tig><term>extra form</term> ... admittedTerm-admn-sts
 
+With ``target_lang`` (``workflow glossary export --lang ru``) the document is bilingual, for
+servers that read a TBX as source → target: Weblate's import takes the first two langSets
+whatever their ``xml:lang`` and only the first term of each. Every term then gives one
+``termEntry`` per pair of forms, so no form is lost: the first Japanese form with the
+preferred target term (``id="raznoimport"``), each other Japanese form with the preferred
+term, and the first Japanese form with each admitted target form (``id="kyrgyzstan.2"``,
+``administrativeStatus`` admitted). Weblate keeps the entry id as the context and
+``termNote`` elements as notes, so a ``keep`` term carries :data:`KEEP_NOTE` as a
+``usageNote`` there. The term's note is also written as ``<note from="translator">``, the
+form Weblate's own TBX export gives a term's explanation: Weblate 5.14 shows it with the
+term, while the ``definition`` reaches its source string only on a later re-import.
+
 XML input is parsed with defusedxml only: a file with a DOCTYPE or entity declarations is
 rejected, naming ``path:line``.
 """
@@ -37,6 +49,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NOTE_LANG = "en"
 #: The note on a ``keep: true`` term (ODA): its forms are written exactly, never inflected.
 KEEP_NOTE = "keep as is: write exactly as given for each language"
+PREFERRED = "preferredTerm-admn-sts"
+ADMITTED = "admittedTerm-admn-sts"
 #: Several forms in one CSV cell are separated by this string.
 CSV_SEPARATOR = " | "
 _PROPER_KINDS = {"organization", "place", "person"}
@@ -49,9 +63,14 @@ def part_of_speech(term: Term) -> str:
 
 
 def to_tbx(
-    glossary: Glossary, *, title: str = "Glossary", source_lang: str = DEFAULT_SOURCE
+    glossary: Glossary,
+    *,
+    title: str = "Glossary",
+    source_lang: str = DEFAULT_SOURCE,
+    target_lang: str | None = None,
 ) -> bytes:
-    """The glossary as a TBX-Basic document (UTF-8 bytes with an XML declaration)."""
+    """The glossary as a TBX-Basic document (UTF-8 bytes with an XML declaration): every
+    target language, or only *target_lang* in the bilingual shape (module docstring)."""
     martif = Element("martif", {"type": "TBX-Basic", XML_LANG: source_lang})
     header = SubElement(martif, "martifHeader")
     file_desc = SubElement(header, "fileDesc")
@@ -62,31 +81,74 @@ def to_tbx(
     ).text = "TBXBasicXCSV02.xcs"
     body = SubElement(SubElement(martif, "text"), "body")
     for term in glossary.terms:
-        _term_entry(body, term, source_lang, glossary.languages)
+        if target_lang is None:
+            _term_entry(body, term, source_lang, glossary.languages)
+        else:
+            _pair_entries(body, term, source_lang, target_lang)
     indent(martif, space="  ")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(martif, "utf-8") + b"\n"
 
 
 def _term_entry(body: Element, term: Term, source_lang: str, languages: tuple[str, ...]) -> None:
-    entry = SubElement(body, "termEntry", {"id": term.id})
-    SubElement(entry, "descrip", {"type": "subjectField"}).text = term.kind
-    if term.note:
-        SubElement(entry, "descrip", {"type": "definition", XML_LANG: NOTE_LANG}).text = term.note
-    if term.keep:
-        SubElement(entry, "note", {XML_LANG: NOTE_LANG}).text = KEEP_NOTE
+    entry = _entry_head(body, term, term.id, keep_note=True)
     _lang_set(entry, source_lang, term.ja, term)
     for lang in languages:
         _lang_set(entry, lang, term.accepted_forms(lang), term)
 
 
-def _lang_set(entry: Element, lang: str, forms: list[str], term: Term) -> None:
+def _entry_head(body: Element, term: Term, entry_id: str, *, keep_note: bool = False) -> Element:
+    """A ``termEntry`` with the term's kind, note and (with *keep_note*) the keep note."""
+    entry = SubElement(body, "termEntry", {"id": entry_id})
+    SubElement(entry, "descrip", {"type": "subjectField"}).text = term.kind
+    if term.note:
+        SubElement(entry, "descrip", {"type": "definition", XML_LANG: NOTE_LANG}).text = term.note
+    if term.keep and keep_note:
+        SubElement(entry, "note", {XML_LANG: NOTE_LANG}).text = KEEP_NOTE
+    return entry
+
+
+def _pair_entries(body: Element, term: Term, source_lang: str, target_lang: str) -> None:
+    """One bilingual ``termEntry`` per pair of forms of *term* (module docstring)."""
+    preferred, *admitted = term.accepted_forms(target_lang)
+    pairs = [(form, preferred) for form in term.ja] + [(term.ja[0], form) for form in admitted]
+    usage = KEEP_NOTE if term.keep else None
+    for number, (source_form, target_form) in enumerate(pairs, start=1):
+        entry = _entry_head(body, term, term.id if number == 1 else f"{term.id}.{number}")
+        if term.note:
+            SubElement(entry, "note", {"from": "translator", XML_LANG: NOTE_LANG}).text = term.note
+        source_admitted = source_form != term.ja[0]
+        _lang_set(entry, source_lang, [source_form], term, admitted_from=int(not source_admitted))
+        target_admitted = target_form != preferred
+        _lang_set(
+            entry,
+            target_lang,
+            [target_form],
+            term,
+            admitted_from=int(not target_admitted),
+            usage=usage,
+        )
+
+
+def _lang_set(
+    entry: Element,
+    lang: str,
+    forms: list[str],
+    term: Term,
+    *,
+    admitted_from: int = 1,
+    usage: str | None = None,
+) -> None:
+    """A ``langSet`` of *forms*: preferred up to position *admitted_from*, admitted after,
+    each with the *usage* note if given."""
     lang_set = SubElement(entry, "langSet", {XML_LANG: lang})
     for position, form in enumerate(forms):
         tig = SubElement(lang_set, "tig")
         SubElement(tig, "term").text = form
         SubElement(tig, "termNote", {"type": "partOfSpeech"}).text = part_of_speech(term)
-        status = "preferredTerm-admn-sts" if position == 0 else "admittedTerm-admn-sts"
+        status = ADMITTED if position >= admitted_from else PREFERRED
         SubElement(tig, "termNote", {"type": "administrativeStatus"}).text = status
+        if usage:
+            SubElement(tig, "termNote", {"type": "usageNote"}).text = usage
 
 
 def to_csv(glossary: Glossary) -> str:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workflow.errors import WorkflowError
 from workflow.exitcodes import EXIT_OK
 from workflow.fsio import atomic_write_bytes
 from workflow.glossary import load_glossary
@@ -49,6 +50,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(spreadsheets); default: tbx",
     )
     export.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="TBX for one target language: ja + CODE only, one entry per pair of forms "
+        "(Weblate imports a TBX this way; README: Working in Weblate)",
+    )
+    export.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="output file (default: stdout)"
     )
     export.set_defaults(handler=run_export)
@@ -66,7 +73,11 @@ def run_export(args: argparse.Namespace, project: Project) -> int:
     glossary = load_glossary(project.glossary_path, project.languages)
     if args.format == "tbx":
         title = f"{project.config.project_id} glossary"
-        data = to_tbx(glossary, title=title, source_lang=project.config.source_language)
+        source_lang = project.config.source_language
+        target = args.lang and project.require_language(args.lang, source_allowed=False)
+        data = to_tbx(glossary, title=title, source_lang=source_lang, target_lang=target)
+    elif args.lang:
+        raise WorkflowError("--lang applies to TBX only", hint="CSV has a column per language")
     else:
         data = to_csv(glossary).encode("utf-8")
     if args.output:

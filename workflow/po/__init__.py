@@ -9,8 +9,11 @@ The package's one public entry point: other modules import from ``workflow.po`` 
   catalog (:mod:`workflow.po.writer`, :mod:`workflow.po.wrap`), so files never churn
   between our runs, ``msgmerge`` and translators' tools.
 * :func:`render_po` gives those bytes only after reading them back with the strict
-  reader: no command ever writes a catalog that a later command would refuse.
-* :func:`save_po` writes atomically and leaves an unchanged file untouched (same mtime).
+  reader: no command ever writes a catalog that a later command would refuse. Given the
+  bytes of the file it replaces, entries whose content did not change keep their text
+  (:mod:`workflow.po.layout`), so another tool's wrapping does not churn.
+* :func:`save_po` writes atomically, keeps the layout of the entries it does not change and
+  leaves an unchanged file untouched (same mtime).
 * :func:`entry_state` says whether an entry is untranslated, fuzzy, reviewed or obsolete
   (:mod:`workflow.po.state`), the one definition every stage uses.
 """
@@ -23,6 +26,7 @@ import polib
 
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, read_input_bytes
+from workflow.po.layout import format_keeping_layout
 from workflow.po.reader import FORBIDDEN_CHARACTERS, parse_po_bytes
 from workflow.po.state import (
     EntryState,
@@ -68,10 +72,14 @@ def format_po(po: polib.POFile) -> str:
     return format_catalog(po)
 
 
-def render_po(po: polib.POFile, path: Path) -> bytes:
-    """The bytes of *po* for *path*, checked by the strict reader, or :class:`InputError`."""
+def render_po(po: polib.POFile, path: Path, *, old: bytes | None = None) -> bytes:
+    """The bytes of *po* for *path*, checked by the strict reader, or :class:`InputError`.
+
+    *old*, the bytes of the file being replaced, lends its text to every entry (and the
+    header) whose content is unchanged.
+    """
     try:
-        data = format_po(po).encode("utf-8")
+        data = format_keeping_layout(po, old).encode("utf-8")
         parse_po_bytes(data, Path(path))
     except UnicodeEncodeError as exc:
         problem = f"character U+{ord(exc.object[exc.start]):04X} cannot be written"
@@ -93,5 +101,7 @@ def save_po(po: polib.POFile, path: Path, *, expected_digest: str | None = None)
     ``expected_digest=file_digest(path)`` taken before loading the file to refuse
     overwriting an edit saved by someone else meanwhile.
     """
-    data = render_po(po, path)
-    return atomic_write_bytes(Path(path), data, expected_digest=expected_digest)
+    path = Path(path)
+    old = read_input_bytes(path, "PO file") if path.exists() else None
+    data = render_po(po, path, old=old)
+    return atomic_write_bytes(path, data, expected_digest=expected_digest)

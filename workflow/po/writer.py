@@ -60,6 +60,12 @@ _CHARSET = re.compile(r"charset=[^ \t\n]*")
 
 def format_catalog(po: polib.POFile) -> str:
     """The whole catalog as PO text (empty string for a catalog with nothing in it)."""
+    return "\n".join(catalog_blocks(po))
+
+
+def catalog_blocks(po: polib.POFile) -> list[str]:
+    """The text of each entry in writing order (header first), each ending in a newline;
+    the catalog is these blocks with a blank line between them."""
     blocks: list[list[str]] = []
     header = header_entry(po)
     breakable = header is not None and _declares_charset(header.msgstr)
@@ -76,7 +82,7 @@ def format_catalog(po: polib.POFile) -> str:
         _entry_lines(entry, obsolete=True, breakable=breakable, nplurals=nplurals)
         for entry in obsolete
     ]
-    return "\n".join("".join(line + "\n" for line in block) for block in blocks)
+    return ["".join(line + "\n" for line in block) for block in blocks]
 
 
 def header_entry(po: polib.POFile) -> polib.POEntry | None:
