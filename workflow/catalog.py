@@ -181,7 +181,7 @@ class MergeDefinitions:
     """The old catalog's entries, searchable exactly and by similarity."""
 
     def __init__(self, old: polib.POFile) -> None:
-        self._entries = [entry for entry in old if entry.msgid != ""]
+        self._entries = [entry for entry in old if not is_header(entry)]
         self._exact: dict[tuple[str | None, str], polib.POEntry] = {}
         for entry in self._entries:
             self._exact.setdefault((entry.msgctxt, entry.msgid), entry)
@@ -244,7 +244,13 @@ def _merge_entry(template: polib.POEntry, definitions: MergeDefinitions) -> poli
     return entry
 
 
+def is_header(entry: polib.POEntry) -> bool:
+    """The header entry: an empty msgid without context (with a context, it is a message)."""
+    return entry.msgid == "" and entry.msgctxt is None
+
+
 def _as_obsolete(old: polib.POEntry) -> polib.POEntry:
+    """*old* kept as ``#~``, with its ``#|`` previous fields, as ``msgmerge`` keeps them."""
     return polib.POEntry(
         msgctxt=old.msgctxt,
         msgid=old.msgid,
@@ -253,9 +259,9 @@ def _as_obsolete(old: polib.POEntry) -> polib.POEntry:
         msgstr_plural=dict(old.msgstr_plural),
         tcomment=old.tcomment,
         flags=list(old.flags),
-        previous_msgctxt=old.previous_msgctxt if old.fuzzy else None,
-        previous_msgid=old.previous_msgid if old.fuzzy else None,
-        previous_msgid_plural=old.previous_msgid_plural if old.fuzzy else None,
+        previous_msgctxt=old.previous_msgctxt,
+        previous_msgid=old.previous_msgid,
+        previous_msgid_plural=old.previous_msgid_plural,
         obsolete=True,
     )
 
@@ -292,12 +298,12 @@ class EntryChanges:
 
 def entry_changes(old: polib.POFile | None, merged: polib.POFile) -> EntryChanges:
     """Compare the catalog before (``None``: it did not exist) and after a merge."""
-    before = {(e.msgctxt, e.msgid): e.obsolete for e in old or () if e.msgid}
+    before = {(e.msgctxt, e.msgid): e.obsolete for e in old or () if not is_header(e)}
     active_before = {key for key, obsolete in before.items() if not obsolete}
     new = fuzzy = obsolete = revived = 0
     for entry in merged:
         key = (entry.msgctxt, entry.msgid)
-        if not entry.msgid:
+        if is_header(entry):
             continue
         if entry.obsolete:
             obsolete += key in active_before
@@ -306,11 +312,11 @@ def entry_changes(old: polib.POFile | None, merged: polib.POFile) -> EntryChange
         elif key not in before:
             fuzzy += entry.fuzzy and holds_msgstr(entry)
             new += not holds_msgstr(entry)
-    kept = {(e.msgctxt, e.msgid) for e in merged if e.msgid}
+    kept = {(e.msgctxt, e.msgid) for e in merged if not is_header(e)}
     removed = sum(
         1
         for e in old or ()
-        if e.msgid and not e.obsolete and not holds_msgstr(e) and (e.msgctxt, e.msgid) not in kept
+        if not (is_header(e) or e.obsolete or holds_msgstr(e)) and (e.msgctxt, e.msgid) not in kept
     )
     return EntryChanges(new, fuzzy, obsolete, revived, removed)
 
