@@ -484,7 +484,7 @@ def test_seeded_slips_in_the_real_catalogs_are_each_found(essay_project, capsys)
 
 def test_committed_catalogs_have_no_findings(essay_project, capsys):
     assert main(["--project", str(essay_project), "check", "--no-cache", "--strict"]) == 0
-    assert capsys.readouterr().out == "0 error(s), 0 warning(s), 0 info, 0 waived\n"
+    assert capsys.readouterr().out == "0 errors, 0 warnings, 0 info, 0 waived\n"
 
 
 def test_q109_kazakh_in_russian_and_russian_in_kazakh():

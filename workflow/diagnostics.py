@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 from workflow import __version__
+from workflow.wording import plural
 
 Severity = Literal["error", "warning", "info"]
 
@@ -115,7 +116,7 @@ def render_text(diagnostics: list[Diagnostic]) -> str:
         )
     counts = summary(diagnostics)
     lines.append(
-        f"{counts['error']} error(s), {counts['warning']} warning(s), "
+        f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
         f"{counts['info']} info, {counts['waived']} waived"
     )
     return "\n".join(lines) + "\n"
