@@ -25,10 +25,10 @@ from workflow.checks.markup import check_addresses, check_markup
 from workflow.checks.quantities import check_numbers, check_units
 from workflow.checks.rules import GLOSSARY_CODES, RULES, Entry
 from workflow.checks.script import (
-    check_cyrillic_language,
     check_foreign_words,
     check_full_width,
     check_mixed_script,
+    check_same_script_language,
     check_source_script,
 )
 from workflow.checks.structure import check_length_ratio, check_sentence_count
@@ -63,7 +63,7 @@ ENTRY_CHECKS: tuple[Check, ...] = (
     check_doubled_words,
     check_source_script,
     check_foreign_words,
-    check_cyrillic_language,
+    check_same_script_language,
     check_full_width,
     check_quotes,
     check_dashes,

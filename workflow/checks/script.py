@@ -275,8 +275,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 DISTINCTIVE_MIN_LETTERS = 30
 
 
-def check_cyrillic_language(entry: Entry, context: CheckContext) -> list[Diagnostic]:
-    """Q109 between languages of one script (Russian and Kazakh in Cyrillic): words with
+def check_same_script_language(entry: Entry, context: CheckContext) -> list[Diagnostic]:
+    """Q109 between languages of one script (e.g. Russian and Kazakh in Cyrillic): words with
     another language's distinctive letters (Kazakh ә ғ қ ң ө ұ ү һ і in Russian text), and a
     translation of 30+ letters without any of its own language's (Russian left in Kazakh)."""
     language = languages.get(entry.lang)
