@@ -207,3 +207,91 @@ def test_obsolete_entries_keep_their_flags_and_no_wrap_like_msgcat(tmp_path: Pat
     gnu = subprocess.run(["msgcat", str(path)], check=True, capture_output=True, text=True)
     assert format_po(load_po(path)) == gnu.stdout
     assert "#, fuzzy, no-wrap\n" in gnu.stdout and "#, c-format\n" in gnu.stdout
+
+
+#: What leaves a catalog, and ties: an obsolete entry keeps its msgctxt, a draft its previous
+#: msgctxt/msgid/msgid_plural and flags, a plural entry every form; a singular template
+#: takes a plural entry's first form (fuzzy); of two equally similar entries the first wins.
+LEAVING_PO = """\
+msgid ""
+msgstr ""
+"POT-Creation-Date: 2026-01-01 00:00+0000\\n"
+"Language: ru\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+"(n%100<10 || n%100>=20) ? 1 : 2);\\n"
+
+# context goes obsolete
+msgctxt "caption"
+msgid "GONE with its context"
+msgstr "Ушло с контекстом"
+
+# draft goes obsolete with its previous msgid
+#, fuzzy, no-wrap
+#| msgctxt "older"
+#| msgid "OLDER gone draft"
+msgctxt "caption"
+msgid "GONE draft"
+msgstr "Черновик"
+
+#, fuzzy
+#| msgid "OLD one file"
+#| msgid_plural "OLD %d files"
+msgid "GONE %d file"
+msgid_plural "GONE %d files"
+msgstr[0] "%d файл"
+msgstr[1] "%d файла"
+msgstr[2] "%d файлов"
+
+msgid "PLURAL %d word"
+msgid_plural "PLURAL %d words"
+msgstr[0] "%d слово"
+msgstr[1] "%d слова"
+msgstr[2] "%d слов"
+
+# reviewed, goes obsolete: no previous kept
+#, c-format
+msgid "GONE reviewed %d"
+msgstr "Проверено %d"
+
+msgid "UNTRANSLATED gone"
+msgstr ""
+
+#, fuzzy
+#| msgid "EARLIER"
+msgid "DRAFT sentence here"
+msgstr "Черновик предложения"
+
+msgid "ABCDEFGHIJ"
+msgstr "First of two equally similar"
+
+msgid "ABCDEFYYYY"
+msgstr "Second of two equally similar"
+"""
+
+LEAVING_POT = """\
+msgid ""
+msgstr ""
+"POT-Creation-Date: 2026-03-01 00:00+0000\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "PLURAL %d word"
+msgstr ""
+
+msgid "DRAFT sentence HERE"
+msgstr ""
+
+msgid "ABCDEFXXXX"
+msgstr ""
+"""
+
+
+def test_leaving_entries_and_ties_match_msgmerge(tmp_path: Path) -> None:
+    old, pot = tmp_path / "old.po", tmp_path / "new.pot"
+    old.write_text(LEAVING_PO, encoding="utf-8")
+    pot.write_text(LEAVING_POT, encoding="utf-8")
+    gnu = msgmerge(old, pot)
+    assert format_po(merge(load_po(pot), load_po(old))) == gnu
+    assert '#~| msgctxt "older"\n#~| msgid "OLDER gone draft"\n#~ msgctxt "caption"\n' in gnu
+    assert '#~| msgid_plural "OLD %d files"\n' in gnu and '#~ msgstr[2] "%d файлов"\n' in gnu
+    assert '#| msgid "ABCDEFGHIJ"\nmsgid "ABCDEFXXXX"\nmsgstr "First of two' in gnu
