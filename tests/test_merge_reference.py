@@ -295,3 +295,36 @@ def test_leaving_entries_and_ties_match_msgmerge(tmp_path: Path) -> None:
     assert '#~| msgctxt "older"\n#~| msgid "OLDER gone draft"\n#~ msgctxt "caption"\n' in gnu
     assert '#~| msgid_plural "OLD %d files"\n' in gnu and '#~ msgstr[2] "%d файлов"\n' in gnu
     assert '#| msgid "ABCDEFGHIJ"\nmsgid "ABCDEFXXXX"\nmsgstr "First of two' in gnu
+
+
+STALE_PREVIOUS_PO = """\
+msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\\n"
+
+#| msgid "STALE kept"
+msgid "KEPT reviewed"
+msgstr "Kept"
+
+#| msgid "STALE gone"
+msgid "GONE reviewed"
+msgstr "Gone"
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="merge drops the '#| msgid' a translator left on a reviewed entry when the entry "
+    "goes obsolete; msgmerge keeps it as '#~| msgid' (catalog._as_obsolete keeps previous "
+    "fields only for fuzzy entries)",
+)
+def test_a_reviewed_entry_going_obsolete_keeps_its_previous_msgid(tmp_path: Path) -> None:
+    old, pot = tmp_path / "old.po", tmp_path / "new.pot"
+    old.write_text(STALE_PREVIOUS_PO, encoding="utf-8")
+    pot.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "KEPT reviewed"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    gnu = msgmerge(old, pot)
+    assert '#~| msgid "STALE gone"\n' in gnu and "STALE kept" not in gnu
+    assert format_po(merge(load_po(pot), load_po(old))) == gnu
