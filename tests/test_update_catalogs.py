@@ -4,6 +4,8 @@ date, the languages' plural rules (as GNU ``msginit`` writes them) and the per-c
 from __future__ import annotations
 
 import subprocess
+import threading
+import time
 from contextlib import chdir
 from pathlib import Path
 
@@ -11,9 +13,12 @@ import polib
 import pytest
 
 from tests.conftest import PYPROJECT
-from workflow.catalog import PLURAL_FORMS, require_translations_kept
+from workflow import catalog as catalog_module
+from workflow.catalog import PLURAL_FORMS, require_translations_kept, update_project
 from workflow.cli import main
 from workflow.errors import InputError
+from workflow.fsio import PAUSE_ENV
+from workflow.project import Project
 
 #: 2023-11-14 22:13:20 UTC and 2024-03-09 16:00:00 UTC.
 EPOCH, LATER = "1700000000", "1710000000"
@@ -59,6 +64,12 @@ def test_new_catalog_header_is_complete_and_dated(make_project, capsys, monkeypa
         '"Report-Msgid-Bugs-To: \\n"\n'
         '"POT-Creation-Date: 2023-11-14 22:13+0000\\n"\n'
         '"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\\n"\n'
+        '"Last-Translator: FULL NAME <EMAIL@ADDRESS>\\n"\n'
+        '"Language-Team: LANGUAGE <LL@li.org>\\n"\n'
+        '"Language: \\n"\n'
+        '"MIME-Version: 1.0\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Content-Transfer-Encoding: 8bit\\n"\n\n'
     )
     ru = (root / "locales" / "ru" / "3.po").read_text(encoding="utf-8")
     assert ru.startswith(
@@ -196,3 +207,140 @@ def test_a_plural_entry_counts_by_its_first_form(tmp_path: Path) -> None:
     require_translations_kept(old, catalog(entry("%d file", "%d файл")), tmp_path / "ru.po")
     with pytest.raises(InputError, match="would drop the translation"):
         require_translations_kept(old, catalog(entry("%d file", "%d файла")), tmp_path / "ru.po")
+
+
+def test_update_of_several_documents(make_project, capsys, monkeypatch) -> None:
+    root = make_project({"3": source("A"), "4": source("B")})
+    assert update(root, capsys, "--doc", "4", "--lang", "en") == [
+        "updated   locales/4.pot: 3 new",
+        "updated   locales/en/4.po: 3 new",
+    ]
+    assert not (root / "locales" / "3.pot").exists()
+    assert update(root, capsys, "--lang", "en") == [
+        "updated   locales/3.pot: 3 new",
+        "updated   locales/en/3.po: 3 new",
+        "unchanged locales/4.pot",
+        "unchanged locales/en/4.po",
+    ]
+    # Only the edited document is read again (the other one is settled: hashes unchanged).
+    read = []
+    original = catalog_module.read_document
+    monkeypatch.setattr(
+        catalog_module,
+        "read_document",
+        lambda path, **kw: read.append(path.name) or original(path, **kw),
+    )
+    (root / "sources" / "ja" / "4.md").write_text(source("B", "C"), "utf-8")
+    assert update(root, capsys, "--lang", "en") == [
+        "unchanged locales/3.pot",
+        "unchanged locales/en/3.po",
+        "updated   locales/4.pot: 1 new",
+        "updated   locales/en/4.po: 1 new",
+    ]
+    assert read == ["4.md"]
+    (root / "sources" / "ja" / "3.md").write_text(source("A", "D"), "utf-8")
+    assert update(root, capsys, "--lang", "en")[:2] == [
+        "updated   locales/3.pot: 1 new",
+        "updated   locales/en/3.po: 1 new",
+    ]
+    assert read == ["4.md", "3.md"]
+    assert update(root, capsys, "--lang", "en") == [
+        "unchanged locales/3.pot",
+        "unchanged locales/en/3.po",
+        "unchanged locales/4.pot",
+        "unchanged locales/en/4.po",
+    ]
+    assert read == ["4.md", "3.md"]  # nothing changed: nothing read
+    # A catalog edited by a translator unsettles its document.
+    po = polib.pofile(str(root / "locales" / "en" / "3.po"))
+    po.find(SENTENCES["A"]).msgstr = "Smelting aluminium takes a lot of power."
+    po.save()
+    update(root, capsys, "--lang", "en")
+    assert read == ["4.md", "3.md", "3.md"]
+
+
+def test_update_project_defaults_to_every_language(make_project) -> None:
+    root = make_project({"3": source("A")})
+    changes = update_project(Project.discover(root))
+    assert [change.path.relative_to(root).as_posix() for change in changes] == [
+        "locales/3.pot",
+        "locales/en/3.po",
+        "locales/ru/3.po",
+        "locales/kk/3.po",
+    ]
+    assert all(change.written and change.describe() == "3 new" for change in changes)
+
+
+def test_paragraph_segmentation_setting_reaches_the_catalog(make_project, capsys) -> None:
+    pyproject = PYPROJECT + 'segmentation = "paragraph"\n'
+    root = make_project({"3": FRONT + SENTENCES["A"] + SENTENCES["B"] + "\n"}, pyproject)
+    update(root, capsys, "--lang", "en")
+    msgids = [e.msgid for e in polib.pofile(str(root / "locales" / "3.pot"))]
+    assert SENTENCES["A"] + SENTENCES["B"] in msgids and SENTENCES["A"] not in msgids
+
+
+def test_a_change_of_settings_or_code_unsettles_every_document(
+    make_project, capsys, monkeypatch
+) -> None:
+    root = make_project({"3": source("A")})
+    update(root, capsys, "--lang", "en")
+    pyproject = root / "pyproject.toml"
+    pyproject.write_text(PYPROJECT.replace('"sample"', '"renamed"'), encoding="utf-8")
+    assert update(root, capsys, "--lang", "en")[0] == "updated   locales/3.pot: header only"
+    assert (
+        "Catalog template for sources/ja/3.md (renamed)."
+        in polib.pofile(str(root / "locales" / "3.pot")).header
+    )
+    read = []
+    original = catalog_module.read_document
+    monkeypatch.setattr(
+        catalog_module,
+        "read_document",
+        lambda path, **kw: read.append(path) or original(path, **kw),
+    )
+    update(root, capsys, "--lang", "en")
+    assert read == []
+    monkeypatch.setattr(catalog_module, "code_version", lambda: "another version of the code")
+    update(root, capsys, "--lang", "en")
+    assert [path.name for path in read] == ["3.md"]
+
+
+def test_a_pot_without_creation_date_gets_one(make_project, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = make_project({"3": source("A")})
+    update(root, capsys, "--lang", "en")
+    pot = root / "locales" / "3.pot"
+    text = pot.read_text(encoding="utf-8")
+    pot.write_text(text.replace('"POT-Creation-Date: 2023-11-14 22:13+0000\\n"\n', ""), "utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", LATER)
+    update(root, capsys, "--lang", "en")
+    assert polib.pofile(str(pot)).metadata["POT-Creation-Date"] == "2024-03-09 16:00+0000"
+
+
+def test_a_catalog_saved_while_update_runs_is_left_as_saved(
+    make_project, capsys, monkeypatch, tmp_path
+) -> None:
+    """A translator saves the PO after update read it: update refuses to overwrite it."""
+    root = make_project({"3": source("A")})
+    update(root, capsys, "--lang", "en")
+    (root / "sources" / "ja" / "3.md").write_text(source("A", "B"), "utf-8")
+    po_path = root / "locales" / "en" / "3.po"
+    saved = po_path.read_text(encoding="utf-8").replace(
+        f'msgid "{SENTENCES["A"]}"\nmsgstr ""', f'msgid "{SENTENCES["A"]}"\nmsgstr "Aluminium."'
+    )
+    paused = tmp_path / "paused"
+    monkeypatch.setenv(PAUSE_ENV, str(paused))  # the first write (the POT) stops half-way
+    codes: list[int] = []
+    worker = threading.Thread(
+        target=lambda: codes.append(main(["--project", str(root), "update", "--lang", "en"]))
+    )
+    worker.start()
+    deadline = time.monotonic() + 60
+    while not paused.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    po_path.write_text(saved, encoding="utf-8")
+    paused.unlink()
+    worker.join(60)
+    assert codes == [2]
+    assert "changed on disk while this command ran" in capsys.readouterr().err
+    assert po_path.read_text(encoding="utf-8") == saved
