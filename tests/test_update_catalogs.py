@@ -344,3 +344,11 @@ def test_a_catalog_saved_while_update_runs_is_left_as_saved(
     assert codes == [2]
     assert "changed on disk while this command ran" in capsys.readouterr().err
     assert po_path.read_text(encoding="utf-8") == saved
+
+
+def test_a_repeated_sentence_is_one_entry_naming_every_position(make_project, capsys) -> None:
+    root = make_project({"3": source("A", "B", "A")})
+    update(root, capsys, "--lang", "en")
+    entry = polib.pofile(str(root / "locales" / "3.pot")).find(SENTENCES["A"])
+    assert entry.comment == "paragraph 1, sentence 1\nparagraph 3, sentence 1"
+    assert entry.occurrences == [("sources/ja/3.md", "8"), ("sources/ja/3.md", "12")]
