@@ -62,10 +62,15 @@ def scratch_copy(base: Path, sources: list[str], tests: list[str]) -> Path:
 
 
 def run_module(
-    name: str, sources: list[str], tests: list[str], functions: list[str], max_children: int
+    name: str,
+    sources: list[str],
+    tests: list[str],
+    functions: list[str],
+    max_children: int,
+    diffs: bool,
 ) -> dict:
     """Mutate one module (only the mutants matching *functions*, if given); return its
-    counts and surviving mutants."""
+    counts and surviving mutants (with their diffs if *diffs*)."""
     with tempfile.TemporaryDirectory(prefix=f"mutation-{name}-") as base:
         work = scratch_copy(Path(base), sources, tests)
         mutmut = Path(sys.executable).with_name("mutmut")
@@ -94,11 +99,13 @@ def run_module(
                 states[mutant] = state
         survivors = {}
         for mutant, state in states.items():
-            if state not in KILLED:
-                show = subprocess.run(
-                    [str(mutmut), "show", mutant], cwd=work, capture_output=True, text=True
-                )
-                survivors[f"{mutant} ({state})"] = show.stdout
+            if state in KILLED:
+                continue
+            diff = ""
+            if diffs:
+                show = [str(mutmut), "show", mutant]
+                diff = subprocess.run(show, cwd=work, capture_output=True, text=True).stdout
+            survivors[f"{mutant} ({state})"] = diff
         return {"name": name, "seconds": seconds, "states": states, "survivors": survivors}
 
 
@@ -137,7 +144,9 @@ def main() -> int:
     for name in args.modules or list(table):
         entry = table[name]
         functions = args.mutants or entry.get("functions", [])
-        row = run_module(name, entry["source"], entry["tests"], functions, args.max_children)
+        row = run_module(
+            name, entry["source"], entry["tests"], functions, args.max_children, args.diffs
+        )
         killed, total = score(row["states"])
         share = killed / total if total else 1.0
         print(f"{name:18} {killed:4}/{total:<4} killed  {share:6.1%}  ({row['seconds']:.0f} s)")
