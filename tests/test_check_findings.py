@@ -231,3 +231,50 @@ def test_a_malformed_catalog_is_named_with_its_line(project: Path, capsys) -> No
     assert capsys.readouterr().err.startswith(
         f"workflow: error: {project / 'locales' / 'ru' / '7.po'}:5: "
     )
+
+
+def reviewed_catalog(path: Path, count: int) -> None:
+    """*count* reviewed entries, and a fuzzy, an untranslated and an obsolete one."""
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "ru"}
+    for n in range(count):
+        po.append(
+            polib.POEntry(
+                msgid=f"タンタルの第{n}の文は十分に長いものである。",
+                msgstr=f"Предложение номер {n} о тантале достаточно длинное.",
+            )
+        )
+    po.append(polib.POEntry(msgid="草稿の文。", msgstr="Черновик.", flags=["fuzzy"]))
+    po.append(polib.POEntry(msgid="未訳の文。", msgstr=""))
+    po.append(polib.POEntry(msgid="消えた文。", msgstr="Исчезло.", obsolete=True))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    po.save(str(path))
+
+
+def test_calibration_reads_only_reviewed_entries(make_project, capsys) -> None:
+    docs = {doc: FRONT_MATTER + "文。\n" for doc in ("2", "3", "4")}
+    root = make_project(docs)
+    reviewed_catalog(root / "locales" / "ru" / "3.po", 12)  # 2.po does not exist
+    reviewed_catalog(root / "locales" / "ru" / "4.po", 10)
+    capsys.readouterr()
+    assert main(["--project", str(root), "check", "--calibrate", "--lang", "ru", "--doc", "3"]) == 0
+    assert capsys.readouterr().out.endswith(" # from 12 reviewed entries\n")
+    assert (
+        main(["--project", str(root), "check", "--calibrate", "--lang", "ru", "--lang", "kk"]) == 0
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "[tool.workflow.check.length-ratio]"
+    assert out[1].startswith("ru = [") and out[1].endswith("]  # from 22 reviewed entries")
+    assert out[2:] == ["# kk: fewer than 10 reviewed entries, built-in bounds apply"]
+
+
+def test_the_hint_lists_every_accepted_form() -> None:
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "kk"}
+    po.append(polib.POEntry(msgid="ラズノインポルトの統計。", msgstr="Статистика бар."))
+    (finding,) = [
+        item
+        for item in check_catalog(po, "locales/kk/7.po", "kk", load_glossary(GLOSSARY_FILE))
+        if item.code == "G001"
+    ]
+    assert finding.hint == "use Разноимпорт, Разноимпорт бірлестігі (inflected as needed)"

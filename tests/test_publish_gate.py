@@ -194,6 +194,17 @@ def test_settings_change_invalidates_the_cache(project, capsys, monkeypatch):
     assert "Q115" in capsys.readouterr().out
 
 
+def test_a_new_code_version_invalidates_the_cache(project, capsys, monkeypatch):
+    checked = count_checked(monkeypatch)
+    assert cli(project, "check", "--lang", "ru") == 0
+    checked.clear()
+    assert cli(project, "check", "--lang", "ru") == 0
+    assert checked == []
+    monkeypatch.setattr(check_run, "code_version", lambda: "a changed rule")
+    assert cli(project, "check", "--lang", "ru") == 0
+    assert checked == ["locales/ru/7.po"]
+
+
 def test_status_reads_the_check_results_without_checking_again(project, capsys, monkeypatch):
     fill(project, "ru", RU, **{MOSCOW: "В 1989 году я посетил Мосвку."})
     assert cli(project, "check") == 1
