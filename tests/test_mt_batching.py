@@ -1,0 +1,88 @@
+"""Engines and one run's shared stages on the tiny real models: what reaches
+``translate_batch`` (length penalty, target prefix), stage outputs kept per stage, progress."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.mt_fixtures import MtModels, mt_models, mt_project, write_project
+from workflow.mt.argos import ARGOS_LENGTH_PENALTY
+from workflow.mt.engines import open_engine
+from workflow.mt.runs import MtRun
+from workflow.project import Project
+
+__all__ = ["mt_models", "mt_project"]  # fixtures used below
+
+TEXTS = ["鉄鉱石の輸出。", "タンタルの価格。", "鉄鉱石の輸出。"]
+
+
+class RecordingTranslator:
+    """A real CTranslate2 translator that records the keyword arguments of each call."""
+
+    def __init__(self, translator: object) -> None:
+        self.translator = translator
+        self.calls: list[dict[str, object]] = []
+
+    def translate_batch(self, sources: list[list[str]], **kwargs: object) -> object:
+        self.calls.append(kwargs)
+        return self.translator.translate_batch(sources, **kwargs)
+
+
+@pytest.fixture
+def prefixed_project(tmp_path: Path, mt_models: MtModels) -> tuple[Project, str]:
+    """A project whose ja→en package asks for a target prefix (a piece of its vocabulary)."""
+    packages = tmp_path / "packages"
+    shutil.copytree(mt_models.packages_dir, packages)
+    package = next(packages.glob("translate-ja_en-*"))
+    vocabulary = (package / "model" / "shared_vocabulary.json").read_text(encoding="utf-8")
+    prefix = next(piece for piece in json.loads(vocabulary)[10:] if piece.startswith("▁"))
+    metadata = json.loads((package / "metadata.json").read_text(encoding="utf-8"))
+    (package / "metadata.json").write_text(
+        json.dumps({**metadata, "target_prefix": prefix}), encoding="utf-8"
+    )
+    project = write_project(
+        tmp_path / "project", f'packages-dir = "{packages}"\n', languages='["en"]'
+    )
+    return project, prefix
+
+
+def test_argos_decodes_with_its_length_penalty_and_target_prefix(prefixed_project) -> None:
+    project, prefix = prefixed_project
+    engine = open_engine(project, "en")
+    model = engine.model(0)
+    model.translator = RecordingTranslator(model.translator)
+    outputs = engine.translate_stage(0, TEXTS)
+    (call,) = model.translator.calls
+    assert call["length_penalty"] == ARGOS_LENGTH_PENALTY == 0.2
+    assert call["target_prefix"] == [[prefix]] * len(TEXTS)
+    assert len(outputs) == len(TEXTS)
+    assert not any(output.startswith(prefix.lstrip("▁")) for output in outputs)  # stripped
+    assert engine.stage_key(0).endswith(f" prefix={prefix!r}")
+
+
+def test_a_run_keeps_each_stages_outputs_apart(mt_project: Project) -> None:
+    """ja→en (Argos) and ja→kk (NLLB) read the same Japanese texts: each keeps its own."""
+    run = MtRun()
+    english, kazakh = (open_engine(mt_project, lang, run=run) for lang in ("en", "kk"))
+    en = run.translate_stage(english, 0, TEXTS)
+    kk = run.translate_stage(kazakh, 0, TEXTS)
+    assert en == english.translate_stage(0, TEXTS) and kk == kazakh.translate_stage(0, TEXTS)
+    assert en != kk
+
+
+def test_progress_counts_every_text_once(mt_project: Project) -> None:
+    run = MtRun()
+    engine = open_engine(mt_project, "en", run=run)
+    done: list[int] = []
+    run.translate_stage(engine, 0, TEXTS, progress=done.append)
+    assert done == [1, 2]  # the repeated text at once, then the two translated
+    done.clear()
+    run.translate_stage(engine, 0, ["銅。"], progress=done.append)
+    assert done == [1]
+    done.clear()
+    run.translate_stage(engine, 0, TEXTS, progress=done.append)
+    assert done == [3] and run.reused == 2  # both distinct texts were translated before
