@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.mt_fixtures import MtModels, mt_models, mt_project, write_project
+from workflow.cli import main
 from workflow.mt.argos import ARGOS_LENGTH_PENALTY
 from workflow.mt.engines import open_engine
 from workflow.mt.runs import MtRun
@@ -86,3 +87,29 @@ def test_progress_counts_every_text_once(mt_project: Project) -> None:
     done.clear()
     run.translate_stage(engine, 0, TEXTS, progress=done.append)
     assert done == [3] and run.reused == 2  # both distinct texts were translated before
+
+
+def test_settings_reach_the_translator(tmp_path: Path, mt_models: MtModels) -> None:
+    settings = f'packages-dir = "{mt_models.packages_dir}"\ncompute-type = "int8"\nthreads = 2\n'
+    project = write_project(tmp_path, settings, languages='["en"]')
+    translator = open_engine(project, "en").model(0).translator
+    assert (translator.device, translator.compute_type) == ("cpu", "int8_float32")  # int8 on CPU
+    assert translator.num_translators == 2  # two cores: two batches in parallel
+
+
+def test_a_model_that_cannot_load_is_one_line_naming_it(
+    tmp_path: Path, mt_models: MtModels, capsys
+) -> None:
+    packages = tmp_path / "packages"
+    shutil.copytree(mt_models.packages_dir, packages)
+    (next(packages.glob("translate-ja_en-*")) / "model" / "model.bin").write_bytes(b"broken")
+    project = write_project(
+        tmp_path / "project", f'packages-dir = "{packages}"\n', languages='["en"]'
+    )
+    capsys.readouterr()
+    assert main(["--project", str(project.root), "pretranslate", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    model = project.root / "models" / "packages" / "translate-ja_en-1_9" / "model"
+    assert err.startswith(f"workflow: error: {model}: cannot load the model: ")
+    assert err.endswith(" (reinstall the package or reconvert the model)\n")
+    assert err.count("\n") == 1
