@@ -12,6 +12,7 @@ import pytest
 from tests.mt_fixtures import MtModels, mt_models, mt_project, write_project
 from workflow.cli import main
 from workflow.mt.argos import ARGOS_LENGTH_PENALTY
+from workflow.mt.ct2 import available_cores, thread_plan
 from workflow.mt.engines import open_engine
 from workflow.mt.runs import MtRun
 from workflow.project import Project
@@ -59,6 +60,7 @@ def test_argos_decodes_with_its_length_penalty_and_target_prefix(prefixed_projec
     outputs = engine.translate_stage(0, TEXTS)
     (call,) = model.translator.calls
     assert call["length_penalty"] == ARGOS_LENGTH_PENALTY == 0.2
+    assert call["batch_type"] == "tokens" and call["replace_unknowns"] is True
     assert call["target_prefix"] == [[prefix]] * len(TEXTS)
     assert len(outputs) == len(TEXTS)
     assert not any(output.startswith(prefix.lstrip("▁")) for output in outputs)  # stripped
@@ -113,3 +115,9 @@ def test_a_model_that_cannot_load_is_one_line_naming_it(
     assert err.startswith(f"workflow: error: {model}: cannot load the model: ")
     assert err.endswith(" (reinstall the package or reconvert the model)\n")
     assert err.count("\n") == 1
+
+
+def test_thread_plan_splits_the_cores_in_whole_threads() -> None:
+    assert thread_plan() == thread_plan(available_cores())
+    assert thread_plan(6) == (4, 1) and thread_plan(8) == (4, 2) and thread_plan(1) == (1, 1)
+    assert all(type(threads) is int for threads in thread_plan(6))
