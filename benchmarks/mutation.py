@@ -9,7 +9,9 @@ Each module is mutated in a scratch copy of the repository (the working tree is 
 touched) with only the test files that exercise it, listed per module in pyproject.toml under
 ``[tool.mutmut-modules]``; mutmut's own settings are in ``[tool.mutmut]``.  A module may
 name ``functions``: mutant-name patterns (``workflow.glossary.xǁGlossaryǁ*``) that restrict
-it to a group of functions of its source files.  Survivors are printed with
+it to a group of functions of its source files, and ``exclude``: patterns of mutants left out
+of the score because mutmut cannot test them (functions that run only at import time, whose
+results are computed before mutmut switches a mutant on).  Survivors are printed with
 ``mutmut show``-style names; triage them into tests/mutation-survivors.md.
 """
 
@@ -147,9 +149,21 @@ def main() -> int:
         row = run_module(
             name, entry["source"], entry["tests"], functions, args.max_children, args.diffs
         )
+        excluded = [
+            m for m in row["states"] if any(fnmatch(m, x) for x in entry.get("exclude", []))
+        ]
+        for mutant in excluded:
+            del row["states"][mutant]
+            row["survivors"] = {
+                k: v for k, v in row["survivors"].items() if not k.startswith(mutant + " ")
+            }
         killed, total = score(row["states"])
         share = killed / total if total else 1.0
-        print(f"{name:18} {killed:4}/{total:<4} killed  {share:6.1%}  ({row['seconds']:.0f} s)")
+        left_out = f", {len(excluded)} excluded" if excluded else ""
+        print(
+            f"{name:18} {killed:4}/{total:<4} killed  {share:6.1%}  "
+            f"({row['seconds']:.0f} s{left_out})"
+        )
         for survivor, diff in row["survivors"].items():
             print(f"    {survivor}")
             if args.diffs:
