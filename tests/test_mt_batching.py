@@ -15,6 +15,7 @@ from workflow.mt.argos import ARGOS_LENGTH_PENALTY
 from workflow.mt.ct2 import available_cores, thread_plan
 from workflow.mt.engines import open_engine
 from workflow.mt.runs import MtRun
+from workflow.po import load_po, save_po
 from workflow.project import Project
 
 __all__ = ["mt_models", "mt_project"]  # fixtures used below
@@ -121,3 +122,38 @@ def test_thread_plan_splits_the_cores_in_whole_threads() -> None:
     assert thread_plan() == thread_plan(available_cores())
     assert thread_plan(6) == (4, 1) and thread_plan(8) == (4, 2) and thread_plan(1) == (1, 1)
     assert all(type(threads) is int for threads in thread_plan(6))
+
+
+def test_pretranslate_reports_per_file_per_engine_and_in_total(mt_project: Project, capsys) -> None:
+    root = str(mt_project.root)
+    po_path = mt_project.po_path("en", "118")
+    po = load_po(po_path)
+    po[0].tcomment = "translator note\nmt: argos ja→en an older model"  # replaced, note kept
+    save_po(po, po_path)
+    capsys.readouterr()
+    assert main(["--project", root, "pretranslate", "--lang", "en", "--lang", "kk"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    provenance = {"en": "argos ja→en translate-ja_en-1_9 1.9", "kk": "nllb ja→kk nllb-tiny"}
+    lines = []
+    for lang in ("en", "kk"):
+        entries = [e for e in load_po(mt_project.po_path(lang, "118")) if e.msgid]
+        filled = [e for e in entries if e.fuzzy and f"mt: {provenance[lang]}" in e.tcomment]
+        flagged = [e for e in filled if "\nmt-glossary: " in e.tcomment]
+        assert len(filled) == len(entries) and flagged
+        lines.append(
+            f"{lang}/118: 0 from memory (0 exact, 0 fuzzy), {len(filled)} machine-translated, "
+            f"0 left empty; {len(flagged)} with a glossary term to check"
+        )
+    assert out == [
+        *lines,
+        f"engine en: {provenance['en']}",
+        f"engine kk: {provenance['kk']}",
+        f"{2 * len(filled)} entries written as fuzzy: review them in a PO editor",
+    ]
+    first = load_po(po_path)[0]
+    assert first.tcomment.splitlines()[:2] == ["translator note", f"mt: {provenance['en']}"]
+    assert "an older model" not in first.tcomment
+    assert main(["--project", root, "pretranslate", "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "en/118: 0 from memory (0 exact, 0 fuzzy), 0 machine-translated, 0 left empty\n"
+    )
