@@ -410,3 +410,20 @@ def test_save_po_is_atomic_and_idempotent(tmp_path: Path) -> None:
     po[0].msgstr = "Когда я говорю о редких металлах Центральной Азии"
     assert save_po(po, path) is True
     assert load_po(path)[0].msgstr == po[0].msgstr
+
+
+@needs_gettext
+def test_a_format_and_its_negation_keep_the_format_like_msgcat(tmp_path: Path) -> None:
+    po = _catalog([])
+    flags = ["no-python-format", "python-format", "c-format", "no-c-format", "no-wrap", "fuzzy"]
+    po.append(polib.POEntry(msgid="x %d", msgstr="y %d", flags=flags))
+    text = _assert_like_gnu(po, tmp_path / "negated.po")
+    assert "#, fuzzy, c-format, python-format, no-wrap\n" in text
+
+
+def test_flags_gettext_does_not_know_are_kept_last() -> None:
+    """msgcat drops them; a translator's own flag is kept instead (never lose their work)."""
+    po = _catalog([])
+    flags = ["custom", "no-c-format", "foo-format", "no-wrap", "c-format", "fuzzy"]
+    po.append(polib.POEntry(msgid="x %d", msgstr="y %d", flags=flags))
+    assert "#, fuzzy, c-format, no-wrap, custom, foo-format\n" in format_po(po)
