@@ -9,10 +9,12 @@ Each module is mutated in a scratch copy of the repository (the working tree is 
 touched) with only the test files that exercise it, listed per module in pyproject.toml under
 ``[tool.mutmut-modules]``; mutmut's own settings are in ``[tool.mutmut]``.  A module may
 name ``functions``: mutant-name patterns (``workflow.glossary.xǁGlossaryǁ*``) that restrict
-it to a group of functions of its source files, and ``exclude``: patterns of mutants left out
-of the score because mutmut cannot test them (functions that run only at import time, whose
-results are computed before mutmut switches a mutant on).  Survivors are printed with
-``mutmut show``-style names; triage them into tests/mutation-survivors.md.
+it to a group of functions of its source files, and ``skip``: regular expressions of source
+lines mutmut leaves unmutated (a ``def`` line skips the whole function): for functions that
+run only at import time, whose results exist before mutmut switches a mutant on, so no test
+can see a mutant.  Hypothesis tests run with the ``mutation`` profile (fewer examples).
+Survivors are printed with ``mutmut show``-style names; triage them into
+tests/mutation-survivors.md.
 """
 
 from __future__ import annotations
@@ -42,8 +44,9 @@ def modules() -> dict[str, dict[str, list[str]]]:
     return config["tool"]["mutmut-modules"]
 
 
-def scratch_copy(base: Path, sources: list[str], tests: list[str]) -> Path:
-    """A copy of the repository whose ``[tool.mutmut]`` mutates *sources* with *tests*."""
+def scratch_copy(base: Path, sources: list[str], tests: list[str], skip: list[str]) -> Path:
+    """A copy of the repository whose ``[tool.mutmut]`` mutates *sources* (but no line
+    matching *skip*) with *tests*."""
     work = base / "repo"
     work.mkdir()
     for name in COPIED:
@@ -56,7 +59,8 @@ def scratch_copy(base: Path, sources: list[str], tests: list[str]) -> Path:
         "[tool.mutmut]\n",
         "[tool.mutmut]\n"
         f"only_mutate = {json.dumps(sources)}\n"
-        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n",
+        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
+        f"do_not_mutate_patterns = {json.dumps(skip)}\n",
         1,
     )
     (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
@@ -70,13 +74,14 @@ def run_module(
     functions: list[str],
     max_children: int,
     diffs: bool,
+    skip: list[str],
 ) -> dict:
     """Mutate one module (only the mutants matching *functions*, if given); return its
     counts and surviving mutants (with their diffs if *diffs*)."""
     with tempfile.TemporaryDirectory(prefix=f"mutation-{name}-") as base:
-        work = scratch_copy(Path(base), sources, tests)
+        work = scratch_copy(Path(base), sources, tests, skip)
         mutmut = Path(sys.executable).with_name("mutmut")
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "HYPOTHESIS_PROFILE": "mutation"}
         started = time.monotonic()
         subprocess.run(
             [str(mutmut), "run", "--max-children", str(max_children), *functions],
@@ -137,6 +142,7 @@ def main() -> int:
     if args.list:
         for name, entry in table.items():
             group = f" [{' '.join(entry['functions'])}]" if "functions" in entry else ""
+            group += f" skip {entry['skip']}" if "skip" in entry else ""
             print(f"{name:18} {' '.join(entry['source'])}{group}  ←  {' '.join(entry['tests'])}")
         return 0
     unknown = [name for name in args.modules if name not in table]
@@ -146,24 +152,13 @@ def main() -> int:
     for name in args.modules or list(table):
         entry = table[name]
         functions = args.mutants or entry.get("functions", [])
+        skip = entry.get("skip", [])
         row = run_module(
-            name, entry["source"], entry["tests"], functions, args.max_children, args.diffs
+            name, entry["source"], entry["tests"], functions, args.max_children, args.diffs, skip
         )
-        excluded = [
-            m for m in row["states"] if any(fnmatch(m, x) for x in entry.get("exclude", []))
-        ]
-        for mutant in excluded:
-            del row["states"][mutant]
-            row["survivors"] = {
-                k: v for k, v in row["survivors"].items() if not k.startswith(mutant + " ")
-            }
         killed, total = score(row["states"])
         share = killed / total if total else 1.0
-        left_out = f", {len(excluded)} excluded" if excluded else ""
-        print(
-            f"{name:18} {killed:4}/{total:<4} killed  {share:6.1%}  "
-            f"({row['seconds']:.0f} s{left_out})"
-        )
+        print(f"{name:18} {killed:4}/{total:<4} killed  {share:6.1%}  ({row['seconds']:.0f} s)")
         for survivor, diff in row["survivors"].items():
             print(f"    {survivor}")
             if args.diffs:
