@@ -9,10 +9,9 @@ Each module is mutated in a scratch copy of the repository (the working tree is 
 touched) with only the test files that exercise it, listed per module in pyproject.toml under
 ``[tool.mutmut-modules]``; mutmut's own settings are in ``[tool.mutmut]``.  A module may
 name ``functions``: mutant-name patterns (``workflow.glossary.xǁGlossaryǁ*``) that restrict
-it to a group of functions of its source files, and ``skip``: regular expressions of source
-lines mutmut leaves unmutated (a ``def`` line skips the whole function): for functions that
-run only at import time, whose results exist before mutmut switches a mutant on, so no test
-can see a mutant.  Hypothesis tests run with the ``mutation`` profile (fewer examples).
+it to a group of functions of its source files (and so leave out functions that run only at
+import time, whose results exist before mutmut switches a mutant on, so no test can see a
+mutant).  Hypothesis tests run with the ``mutation`` profile (fewer examples).
 Survivors are printed with ``mutmut show``-style names; triage them into
 tests/mutation-survivors.md.
 """
@@ -44,9 +43,8 @@ def modules() -> dict[str, dict[str, list[str]]]:
     return config["tool"]["mutmut-modules"]
 
 
-def scratch_copy(base: Path, sources: list[str], tests: list[str], skip: list[str]) -> Path:
-    """A copy of the repository whose ``[tool.mutmut]`` mutates *sources* (but no line
-    matching *skip*) with *tests*."""
+def scratch_copy(base: Path, sources: list[str], tests: list[str]) -> Path:
+    """A copy of the repository whose ``[tool.mutmut]`` mutates *sources* with *tests*."""
     work = base / "repo"
     work.mkdir()
     for name in COPIED:
@@ -59,8 +57,7 @@ def scratch_copy(base: Path, sources: list[str], tests: list[str], skip: list[st
         "[tool.mutmut]\n",
         "[tool.mutmut]\n"
         f"only_mutate = {json.dumps(sources)}\n"
-        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
-        f"do_not_mutate_patterns = {json.dumps(skip)}\n",
+        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n",
         1,
     )
     (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
@@ -74,12 +71,11 @@ def run_module(
     functions: list[str],
     max_children: int,
     diffs: bool,
-    skip: list[str],
 ) -> dict:
     """Mutate one module (only the mutants matching *functions*, if given); return its
     counts and surviving mutants (with their diffs if *diffs*)."""
     with tempfile.TemporaryDirectory(prefix=f"mutation-{name}-") as base:
-        work = scratch_copy(Path(base), sources, tests, skip)
+        work = scratch_copy(Path(base), sources, tests)
         mutmut = Path(sys.executable).with_name("mutmut")
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "HYPOTHESIS_PROFILE": "mutation"}
         started = time.monotonic()
@@ -142,7 +138,6 @@ def main() -> int:
     if args.list:
         for name, entry in table.items():
             group = f" [{' '.join(entry['functions'])}]" if "functions" in entry else ""
-            group += f" skip {entry['skip']}" if "skip" in entry else ""
             print(f"{name:18} {' '.join(entry['source'])}{group}  ←  {' '.join(entry['tests'])}")
         return 0
     unknown = [name for name in args.modules if name not in table]
@@ -152,9 +147,8 @@ def main() -> int:
     for name in args.modules or list(table):
         entry = table[name]
         functions = args.mutants or entry.get("functions", [])
-        skip = entry.get("skip", [])
         row = run_module(
-            name, entry["source"], entry["tests"], functions, args.max_children, args.diffs, skip
+            name, entry["source"], entry["tests"], functions, args.max_children, args.diffs
         )
         killed, total = score(row["states"])
         share = killed / total if total else 1.0
