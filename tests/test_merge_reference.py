@@ -284,6 +284,9 @@ msgstr "Подпись"
 #, c-format
 msgid "SIMILAR %d with formal"
 msgstr "Похожее %d"
+
+msgid "REVIEWED under a fuzzy template %d"
+msgstr "Проверено %d"
 """
 
 LEAVING_POT = """\
@@ -316,6 +319,10 @@ msgstr ""
 #, fuzzy
 msgid "FUZZY template without a match"
 msgstr ""
+
+#, fuzzy, c-format
+msgid "REVIEWED under a fuzzy template %d"
+msgstr ""
 """
 
 
@@ -332,6 +339,7 @@ def test_leaving_entries_and_ties_match_msgmerge(tmp_path: Path) -> None:
     assert '#| msgctxt "caption"\n#| msgid "SIMILAR caption test"\n' in gnu
     assert '#, fuzzy, c-format\n#| msgid "SIMILAR %d with formal"\n' in gnu
     assert '\n\nmsgid "FUZZY template without a match"\n' in gnu
+    assert '\n\n#, c-format\nmsgid "REVIEWED under a fuzzy template %d"\n' in gnu
 
 
 STALE_PREVIOUS_PO = """\
