@@ -95,7 +95,7 @@ def test_glossary_and_waiver_findings_in_full(project: Path, capsys) -> None:
         f"{at[3]}: warning W001 waiver names unknown code Q999 (known codes: {known})"
     ]
     assert known.startswith("G001, G002, Q101, ") and known.endswith(", W001")
-    assert [line for line in out if line.startswith(f"{at[5]}: ") and " Q103 " in line]
+    assert [line for line in out if line.startswith(f"{at[5]}: warning Q103 ")]  # not waived
 
 
 def test_only_unwaived_glossary_findings_count(project: Path) -> None:
@@ -244,9 +244,13 @@ def reviewed_catalog(path: Path, count: int) -> None:
                 msgstr=f"Предложение номер {n} о тантале достаточно длинное.",
             )
         )
-    po.append(polib.POEntry(msgid="草稿の文。", msgstr="Черновик.", flags=["fuzzy"]))
+    long_source, long_target = (
+        "タンタルの草稿の文は十分に長いものである。",
+        "Черновик о тантале, длинный.",
+    )
+    po.append(polib.POEntry(msgid=long_source, msgstr=long_target, flags=["fuzzy"]))
     po.append(polib.POEntry(msgid="未訳の文。", msgstr=""))
-    po.append(polib.POEntry(msgid="消えた文。", msgstr="Исчезло.", obsolete=True))
+    po.append(polib.POEntry(msgid="消" + long_source, msgstr=long_target, obsolete=True))
     path.parent.mkdir(parents=True, exist_ok=True)
     po.save(str(path))
 
@@ -278,3 +282,28 @@ def test_the_hint_lists_every_accepted_form() -> None:
         if item.code == "G001"
     ]
     assert finding.hint == "use Разноимпорт, Разноимпорт бірлестігі (inflected as needed)"
+
+
+def test_every_term_is_checked_after_a_found_or_repeated_one(project: Path) -> None:
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "ru"}
+    source = "ラズノインポルトとラズノインポルト、そしてタンタルとODA。"
+    po.append(polib.POEntry(msgid=source, msgstr="Разноимпорт и металл, и ОДА."))
+    glossary = load_glossary(GLOSSARY_FILE)
+    found = check_catalog(po, "locales/ru/7.po", "ru", glossary)
+    assert [(item.code, item.term) for item in found if item.code.startswith("G")] == [
+        ("G001", "tantalum"),
+        ("G002", "oda"),
+    ]
+
+
+def test_status_reads_each_language_after_a_missing_catalog(project: Path, capsys) -> None:
+    capsys.readouterr()
+    assert main(["--project", str(project), "status", "--json"]) == 0
+    rows = {row["lang"]: row for row in json.loads(capsys.readouterr().out)}
+    assert (rows["en"]["exists"], rows["ru"]["exists"], rows["kk"]["exists"]) == (
+        False,
+        True,
+        False,
+    )
+    assert rows["ru"]["total"] == len(ENTRIES) and rows["ru"]["glossary_findings"] == 5
