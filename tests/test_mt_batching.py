@@ -68,6 +68,15 @@ def test_argos_decodes_with_its_length_penalty_and_target_prefix(prefixed_projec
     assert engine.stage_key(0).endswith(f" prefix={prefix!r}")
 
 
+def test_a_package_without_prefix_gets_none(mt_project: Project) -> None:
+    engine = open_engine(mt_project, "en")
+    model = engine.model(0)
+    model.translator = RecordingTranslator(model.translator)
+    engine.translate_stage(0, TEXTS)
+    (call,) = model.translator.calls
+    assert "target_prefix" not in call and call["length_penalty"] == ARGOS_LENGTH_PENALTY
+
+
 def test_a_run_keeps_each_stages_outputs_apart(mt_project: Project) -> None:
     """ja→en (Argos) and ja→kk (NLLB) read the same Japanese texts: each keeps its own."""
     run = MtRun()
