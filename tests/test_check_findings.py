@@ -120,13 +120,19 @@ def test_a_missing_catalog_is_one_line_naming_it(project: Path, capsys) -> None:
     )
 
 
-def test_every_plural_form_is_checked_and_obsolete_entries_are_not(project: Path) -> None:
+def russian_catalog() -> polib.POFile:
+    """An empty Russian catalog with its plural rule."""
     po = polib.POFile()
     po.metadata = {
         "Content-Type": "text/plain; charset=UTF-8",
         "Language": "ru",
         "Plural-Forms": PLURAL_FORMS["ru"],
     }
+    return po
+
+
+def test_every_plural_form_is_checked_and_obsolete_entries_are_not(project: Path) -> None:
+    po = russian_catalog()
     plural = polib.POEntry(
         msgid="タンタル%d個。",
         msgid_plural="タンタル%d個。",
@@ -159,12 +165,7 @@ def test_every_plural_form_is_checked_and_obsolete_entries_are_not(project: Path
     "plural entry gets Q106 (line break inside) although no form has one",
 )
 def test_a_plural_entry_without_line_breaks_gets_no_q106(project: Path) -> None:
-    po = polib.POFile()
-    po.metadata = {
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Language": "ru",
-        "Plural-Forms": PLURAL_FORMS["ru"],
-    }
+    po = russian_catalog()
     forms = {0: "%d слиток тантала.", 1: "%d слитка тантала.", 2: "%d слитков тантала."}
     po.append(
         polib.POEntry(msgid="タンタル%d個。", msgid_plural="タンタル%d個。", msgstr_plural=forms)

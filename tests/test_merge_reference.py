@@ -342,10 +342,20 @@ def test_leaving_entries_and_ties_match_msgmerge(tmp_path: Path) -> None:
     assert '\n\n#, c-format\nmsgid "REVIEWED under a fuzzy template %d"\n' in gnu
 
 
-STALE_PREVIOUS_PO = """\
-msgid ""
-msgstr "Content-Type: text/plain; charset=UTF-8\\n"
+HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
+
+def both_merges(tmp_path: Path, old_text: str, pot_entries: str) -> tuple[str, str]:
+    """Our merge and msgmerge's of *old_text* with a POT of *pot_entries*."""
+    old, pot = tmp_path / "old.po", tmp_path / "new.pot"
+    old.write_text(old_text, encoding="utf-8")
+    pot.write_text(HEADER + pot_entries, encoding="utf-8")
+    return format_po(merge(load_po(pot), load_po(old))), msgmerge(old, pot)
+
+
+STALE_PREVIOUS_PO = (
+    HEADER
+    + """\
 #| msgid "STALE kept"
 msgid "KEPT reviewed"
 msgstr "Kept"
@@ -354,6 +364,7 @@ msgstr "Kept"
 msgid "GONE reviewed"
 msgstr "Gone"
 """
+)
 
 
 @pytest.mark.xfail(
@@ -363,16 +374,9 @@ msgstr "Gone"
     "fields only for fuzzy entries)",
 )
 def test_a_reviewed_entry_going_obsolete_keeps_its_previous_msgid(tmp_path: Path) -> None:
-    old, pot = tmp_path / "old.po", tmp_path / "new.pot"
-    old.write_text(STALE_PREVIOUS_PO, encoding="utf-8")
-    pot.write_text(
-        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "KEPT reviewed"\nmsgstr ""\n',
-        encoding="utf-8",
-    )
-    gnu = msgmerge(old, pot)
+    ours, gnu = both_merges(tmp_path, STALE_PREVIOUS_PO, 'msgid "KEPT reviewed"\nmsgstr ""\n')
     assert '#~| msgid "STALE gone"\n' in gnu and "STALE kept" not in gnu
-    assert format_po(merge(load_po(pot), load_po(old))) == gnu
+    assert ours == gnu
 
 
 @pytest.mark.xfail(
@@ -382,10 +386,7 @@ def test_a_reviewed_entry_going_obsolete_keeps_its_previous_msgid(tmp_path: Path
     "refuses to write ('would drop the translation'); msgmerge keeps it as obsolete",
 )
 def test_an_entry_with_a_context_and_an_empty_msgid_is_kept_like_msgmerge(tmp_path: Path) -> None:
-    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-    old, pot = tmp_path / "old.po", tmp_path / "new.pot"
-    old.write_text(header + 'msgctxt "caption"\nmsgid ""\nmsgstr "Подпись"\n', "utf-8")
-    pot.write_text(header + 'msgid "NEW"\nmsgstr ""\n', encoding="utf-8")
-    gnu = msgmerge(old, pot)
+    old = HEADER + 'msgctxt "caption"\nmsgid ""\nmsgstr "Подпись"\n'
+    ours, gnu = both_merges(tmp_path, old, 'msgid "NEW"\nmsgstr ""\n')
     assert '#~ msgctxt "caption"\n#~ msgid ""\n#~ msgstr "Подпись"\n' in gnu
-    assert format_po(merge(load_po(pot), load_po(old))) == gnu
+    assert ours == gnu
