@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -11,11 +12,13 @@ import pytest
 
 from tests.mt_fixtures import MtModels, mt_models, mt_project, write_project
 from workflow.cli import main
+from workflow.errors import ModelError
 from workflow.mt.argos import ARGOS_LENGTH_PENALTY
 from workflow.mt.ct2 import available_cores, thread_plan
 from workflow.mt.engines import open_engine
 from workflow.mt.runs import MtRun
 from workflow.po import load_po, save_po
+from workflow.pretranslate import PROGRESS_MIN_SEGMENTS, ProgressLine, pretranslate_project
 from workflow.project import Project
 
 __all__ = ["mt_models", "mt_project"]  # fixtures used below
@@ -165,4 +168,44 @@ def test_pretranslate_reports_per_file_per_engine_and_in_total(mt_project: Proje
     assert main(["--project", root, "pretranslate", "--lang", "en"]) == 0
     assert capsys.readouterr().out == (
         "en/118: 0 from memory (0 exact, 0 fuzzy), 0 machine-translated, 0 left empty\n"
+    )
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_redraws_one_line_on_a_terminal() -> None:
+    terminal = Terminal()
+    progress = ProgressLine("pretranslate ru", 4, terminal)
+    for count in (1, 2, 5):  # more than announced stops at the total
+        progress(count)
+    bars = ["#" * 7 + " " * 23, "#" * 22 + " " * 8, "#" * 30]
+    assert terminal.getvalue() == (
+        f"\rpretranslate ru [{bars[0]}] 1/4\rpretranslate ru [{bars[1]}] 3/4"
+        f"\rpretranslate ru [{bars[2]}] 4/4\n"
+    )
+    quiet = Terminal()
+    ProgressLine("pretranslate ru", 0, quiet)(0)  # nothing to do: no bar
+    assert quiet.getvalue() == ""
+    one = Terminal()
+    ProgressLine("pretranslate ru", 1, one)(1)
+    assert one.getvalue() == f"\rpretranslate ru [{'#' * 30}] 1/1\n"
+
+
+def test_a_short_run_in_a_log_shows_no_bar(mt_project: Project, capsys) -> None:
+    """Not a terminal, fewer steps than PROGRESS_MIN_SEGMENTS (both stages of the pivot)."""
+    capsys.readouterr()
+    assert main(["--project", str(mt_project.root), "pretranslate", "--lang", "ru"]) == 0
+    unique = {e.msgid for e in load_po(mt_project.po_path("ru", "118")) if e.msgid}
+    assert 2 * len(unique) < PROGRESS_MIN_SEGMENTS
+    assert capsys.readouterr().err == ""
+
+
+def test_an_unknown_engine_is_refused_with_the_choices(mt_project: Project) -> None:
+    with pytest.raises(ModelError) as caught:
+        pretranslate_project(mt_project, ["en"], engine="deepl")
+    assert str(caught.value) == (
+        "unknown engine 'deepl' (use one of ('auto', 'argos', 'nllb', 'none'))"
     )
