@@ -124,6 +124,16 @@ def test_translation_memory_before_mt(mt_project: Project) -> None:
     assert {"fuzzy"} == set(by_id[exact].flags) == set(by_id[similar].flags)
     assert by_id[entries[7].msgid].msgstr == ""  # a fuzzy entry is no memory
     assert (summary.files[0].tm_exact, summary.files[0].tm_fuzzy, summary.files[0].mt) == (1, 1, 0)
+    left = summary.files[0].pending - 2
+    assert summary.format().splitlines()[0] == (
+        f"ru/118: 2 from memory (1 exact, 1 fuzzy), 0 machine-translated, {left} left empty"
+    )
+    assert summary.format().splitlines()[-1] == (
+        "2 entries written as fuzzy: review them in a PO editor"
+    )
+    assert pretranslate_project(mt_project, [], engine="none").format() == (
+        "no documents to pre-translate"
+    )
 
 
 def test_provenance_survives_msgmerge_and_msgcat(mt_project: Project, tmp_path: Path) -> None:
