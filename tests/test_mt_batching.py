@@ -209,3 +209,21 @@ def test_an_unknown_engine_is_refused_with_the_choices(mt_project: Project) -> N
     assert str(caught.value) == (
         "unknown engine 'deepl' (use one of ('auto', 'argos', 'nllb', 'none'))"
     )
+
+
+def test_a_missing_catalog_says_to_run_update(mt_project: Project, capsys) -> None:
+    mt_project.po_path("ru", "118").unlink()
+    capsys.readouterr()
+    assert main(["--project", str(mt_project.root), "pretranslate", "--lang", "ru"]) == 2
+    assert capsys.readouterr().err == (
+        f"workflow: error: {mt_project.po_path('ru', '118')}: no PO file to pre-translate "
+        "(run `workflow update --lang ru` first)\n"
+    )
+
+
+def test_memory_only_does_not_read_the_glossary(mt_project: Project, capsys) -> None:
+    mt_project.glossary_path.write_text("terms: [\n", encoding="utf-8")  # broken
+    root = str(mt_project.root)
+    assert main(["--project", root, "pretranslate", "--lang", "ru", "--engine", "none"]) == 0
+    assert main(["--project", root, "pretranslate", "--lang", "ru"]) == 2
+    assert f"{mt_project.glossary_path}:" in capsys.readouterr().err
