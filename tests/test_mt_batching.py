@@ -192,6 +192,10 @@ def test_progress_redraws_one_line_on_a_terminal() -> None:
     one = Terminal()
     ProgressLine("pretranslate ru", 1, one)(1)
     assert one.getvalue() == f"\rpretranslate ru [{'#' * 30}] 1/1\n"
+    log = io.StringIO()  # not a terminal: one plain line per step, long runs only
+    ProgressLine("pretranslate ru", PROGRESS_MIN_SEGMENTS, log)(PROGRESS_MIN_SEGMENTS)
+    total = PROGRESS_MIN_SEGMENTS
+    assert log.getvalue() == f"pretranslate ru [{'#' * 30}] {total}/{total}\n"
 
 
 def test_a_short_run_in_a_log_shows_no_bar(mt_project: Project, capsys) -> None:
