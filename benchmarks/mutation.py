@@ -7,8 +7,13 @@
 
 Each module is mutated in a scratch copy of the repository (the working tree is never
 touched) with only the test files that exercise it, listed per module in pyproject.toml under
-``[tool.mutmut-modules]``; mutmut's own settings are in ``[tool.mutmut]``.  Survivors are
-printed with ``mutmut show``-style names; triage them into tests/mutation-survivors.md.
+``[tool.mutmut-modules]``; mutmut's own settings are in ``[tool.mutmut]``.  A module may
+name ``functions``: mutant-name patterns (``workflow.glossary.xǁGlossaryǁ*``) that restrict
+it to a group of functions of its source files (and so leave out functions that run only at
+import time, whose results exist before mutmut switches a mutant on, so no test can see a
+mutant).  Hypothesis tests run with the ``mutation`` profile (fewer examples).
+Survivors are printed with ``mutmut show``-style names; triage them into
+tests/mutation-survivors.md.
 """
 
 from __future__ import annotations
@@ -22,14 +27,18 @@ import sys
 import tempfile
 import time
 import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: mutmut's states that count as killed.
+KILLED = {"killed", "timeout", "segfault", "caught by type check"}
 COPIED = ("workflow", "tests", "sources", "locales", "glossary", "pyproject.toml", "README.md")
 
 
 def modules() -> dict[str, dict[str, list[str]]]:
-    """``name → {"source": [...], "tests": [...]}`` from pyproject's ``[tool.mutmut-modules]``."""
+    """``name → {"source": [...], "tests": [...], "functions": [...]}`` (``functions``
+    optional) from pyproject's ``[tool.mutmut-modules]``."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     return config["tool"]["mutmut-modules"]
 
@@ -55,42 +64,60 @@ def scratch_copy(base: Path, sources: list[str], tests: list[str]) -> Path:
     return work
 
 
-def run_module(name: str, sources: list[str], tests: list[str], max_children: int) -> dict:
-    """Mutate one module; return its counts and surviving mutants."""
+def run_module(
+    name: str,
+    sources: list[str],
+    tests: list[str],
+    functions: list[str],
+    max_children: int,
+    diffs: bool,
+) -> dict:
+    """Mutate one module (only the mutants matching *functions*, if given); return its
+    counts and surviving mutants (with their diffs if *diffs*)."""
     with tempfile.TemporaryDirectory(prefix=f"mutation-{name}-") as base:
         work = scratch_copy(Path(base), sources, tests)
         mutmut = Path(sys.executable).with_name("mutmut")
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "HYPOTHESIS_PROFILE": "mutation"}
         started = time.monotonic()
         subprocess.run(
-            [str(mutmut), "run", "--max-children", str(max_children)],
+            [str(mutmut), "run", "--max-children", str(max_children), *functions],
             cwd=work,
             env=env,
             stdout=subprocess.DEVNULL,
             check=False,
         )
         seconds = time.monotonic() - started
-        subprocess.run([str(mutmut), "export-cicd-stats"], cwd=work, env=env, check=True)
-        stats = json.loads((work / "mutants" / "mutmut-cicd-stats.json").read_text())
         results = subprocess.run(
-            [str(mutmut), "results"], cwd=work, env=env, capture_output=True, text=True
+            [str(mutmut), "results", "--all", "true"],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
-        survivors = {}
+        states = {}
         for line in results.splitlines():
             mutant, _, state = line.strip().partition(": ")
-            if state and state != "killed":
-                show = subprocess.run(
-                    [str(mutmut), "show", mutant], cwd=work, capture_output=True, text=True
-                )
-                survivors[f"{mutant} ({state})"] = show.stdout
-        return {"name": name, "seconds": seconds, "stats": stats, "survivors": survivors}
+            if state and (not functions or any(fnmatch(mutant, f) for f in functions)):
+                states[mutant] = state
+        survivors = {}
+        for mutant, state in states.items():
+            if state in KILLED:
+                continue
+            diff = ""
+            if diffs:
+                show = [str(mutmut), "show", mutant]
+                diff = subprocess.run(show, cwd=work, capture_output=True, text=True).stdout
+            survivors[f"{mutant} ({state})"] = diff
+        return {"name": name, "seconds": seconds, "states": states, "survivors": survivors}
 
 
-def score(stats: dict) -> tuple[int, int]:
+def score(states: dict[str, str]) -> tuple[int, int]:
     """(killed, total): timeouts and segfaults count as killed, as mutmut counts them; mutants
-    left unchecked (a run that failed before testing them) count as survivors."""
-    killed = stats["killed"] + stats.get("timeout", 0) + stats.get("segfault", 0)
-    return killed, stats["total"] - stats.get("skipped", 0)
+    left unchecked (a run that failed before testing them) or with no test count as
+    survivors; skipped ones are left out."""
+    counted = [state for state in states.values() if state != "skipped"]
+    return sum(state in KILLED for state in counted), len(counted)
 
 
 def main() -> int:
@@ -98,12 +125,20 @@ def main() -> int:
     parser.add_argument("modules", nargs="*", help="module names (default: all)")
     parser.add_argument("--list", action="store_true", help="list the modules and their tests")
     parser.add_argument("--diffs", action="store_true", help="print each survivor's diff")
+    parser.add_argument(
+        "--mutants",
+        nargs="+",
+        default=[],
+        metavar="PATTERN",
+        help="only these mutants (names or patterns, e.g. to recheck survivors)",
+    )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     table = modules()
     if args.list:
         for name, entry in table.items():
-            print(f"{name:14} {' '.join(entry['source'])}  ←  {' '.join(entry['tests'])}")
+            group = f" [{' '.join(entry['functions'])}]" if "functions" in entry else ""
+            print(f"{name:18} {' '.join(entry['source'])}{group}  ←  {' '.join(entry['tests'])}")
         return 0
     unknown = [name for name in args.modules if name not in table]
     if unknown:
@@ -111,10 +146,13 @@ def main() -> int:
     rows = []
     for name in args.modules or list(table):
         entry = table[name]
-        row = run_module(name, entry["source"], entry["tests"], args.max_children)
-        killed, total = score(row["stats"])
+        functions = args.mutants or entry.get("functions", [])
+        row = run_module(
+            name, entry["source"], entry["tests"], functions, args.max_children, args.diffs
+        )
+        killed, total = score(row["states"])
         share = killed / total if total else 1.0
-        print(f"{name:14} {killed:4}/{total:<4} killed  {share:6.1%}  ({row['seconds']:.0f} s)")
+        print(f"{name:18} {killed:4}/{total:<4} killed  {share:6.1%}  ({row['seconds']:.0f} s)")
         for survivor, diff in row["survivors"].items():
             print(f"    {survivor}")
             if args.diffs:

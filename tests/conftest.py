@@ -18,18 +18,26 @@ REPO = Path(__file__).resolve().parent.parent
 #: the same examples on every run; "long" draws ten times as many, at random, on demand.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("long", max_examples=1000, deadline=None, print_blob=True)
+#: benchmarks/mutation.py runs the tests once per mutant: a sixth of the examples (at least 10).
+settings.register_profile("mutation", derandomize=True, deadline=None, print_blob=True)
 HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 settings.load_profile(HYPOTHESIS_PROFILE)
 
 
 def examples(count: int) -> int:
-    """A test's ``max_examples``: *count*, ten times more under the "long" profile."""
+    """A test's ``max_examples``: *count*, ten times more under the "long" profile, a sixth
+    (at least 10) under the "mutation" one."""
+    if HYPOTHESIS_PROFILE == "mutation":
+        return max(10, count // 6)
     return count * 10 if HYPOTHESIS_PROFILE == "long" else count
 
 
 def pytest_report_header() -> str:
-    if HYPOTHESIS_PROFILE == "ci":
-        return "hypothesis profile: ci (derandomized: a fixed seed per test, the same every run)"
+    if HYPOTHESIS_PROFILE in ("ci", "mutation"):
+        return (
+            f"hypothesis profile: {HYPOTHESIS_PROFILE} "
+            "(derandomized: a fixed seed per test, the same every run)"
+        )
     return f"hypothesis profile: {HYPOTHESIS_PROFILE} (random; failing examples print a blob)"
 
 

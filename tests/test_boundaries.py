@@ -184,6 +184,21 @@ def test_calls_are_chunked_at_sixteen_full_batches(small_cap_model) -> None:
     assert small_cap_model.translator.calls == [(100, per_call), (MIN_BATCH_TOKENS, 1)]
 
 
+def test_chunks_start_afresh_after_each_call(small_cap_model) -> None:
+    piece = small_cap_model.encode("鉄")[-1:]
+    per_call = 100 * BATCHES_PER_CALL
+    done: list[int] = []
+    small_cap_model.translate_tokens([piece] * (2 * per_call + 1), progress=done.append)
+    assert done == [per_call, per_call, 1]
+
+
+def test_no_work_is_no_call(small_cap_model) -> None:
+    done: list[int] = []
+    assert small_cap_model.translate_tokens([], progress=done.append) == []
+    assert small_cap_model.translator.calls == [] and done == []
+    assert small_cap_model.batch_calls == 0
+
+
 # --- a language with only fuzzy translations -------------------------------------------------
 
 

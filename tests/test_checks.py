@@ -213,7 +213,9 @@ def test_cli_json_and_sarif(project, capsys, tmp_path):
     result = next(r for r in run["results"] if r["ruleId"] == "G001" and "suppressions" not in r)
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "locales/ru/7.po"
-    assert location["region"]["startLine"] >= 1
+    po_lines = (project / "locales" / "ru" / "7.po").read_text(encoding="utf-8").splitlines()
+    assert location["region"]["startLine"] == po_lines.index('msgid "ラズノインポルトの統計。"') + 1
+    assert location["region"]["startLine"] == 7
     assert rules[result["ruleIndex"]]["id"] == "G001"
     waived = [r for r in run["results"] if r.get("suppressions")]
     assert waived and waived[0]["suppressions"][0]["kind"] == "inSource"

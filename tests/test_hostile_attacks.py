@@ -190,7 +190,10 @@ def test_a_link_inside_the_project_is_fine(project, capsys) -> None:
     glossary = project / "glossary" / "terms.yaml"
     shutil.move(glossary, project / "terms.yaml")
     glossary.symlink_to(project / "terms.yaml")
+    capsys.readouterr()
     assert main(["--project", str(project), "glossary", "validate"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"{glossary}: ") and out.endswith(" terms, valid\n") and err == ""
 
 
 @pytest.mark.slow  # a real process, which would hang on reading the FIFO

@@ -69,8 +69,13 @@ def test_reading_commands_run_while_the_project_is_locked(
     (root / "glossary").mkdir()
     (root / "glossary" / "terms.yaml").write_text(GLOSSARY, encoding="utf-8")
     assert run(root, "update") == 0
+    catalogs = snapshot(root / "locales")
+    capsys.readouterr()
     with project_lock(root, "update"):
         assert run(root, *command) == 0, capsys.readouterr()
+    out, err = capsys.readouterr()
+    assert out and "locked" not in out + err  # it ran and said what it found
+    assert snapshot(root / "locales") == catalogs
 
 
 def test_lock_is_released_after_the_command_and_after_an_error(make_project) -> None:

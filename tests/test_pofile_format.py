@@ -410,3 +410,64 @@ def test_save_po_is_atomic_and_idempotent(tmp_path: Path) -> None:
     po[0].msgstr = "Когда я говорю о редких металлах Центральной Азии"
     assert save_po(po, path) is True
     assert load_po(path)[0].msgstr == po[0].msgstr
+
+
+@needs_gettext
+def test_a_format_and_its_negation_keep_the_format_like_msgcat(tmp_path: Path) -> None:
+    po = _catalog([])
+    flags = ["no-python-format", "python-format", "c-format", "no-c-format", "no-wrap", "fuzzy"]
+    po.append(polib.POEntry(msgid="x %d", msgstr="y %d", flags=flags))
+    text = _assert_like_gnu(po, tmp_path / "negated.po")
+    assert "#, fuzzy, c-format, python-format, no-wrap\n" in text
+
+
+def test_flags_gettext_does_not_know_are_kept_last() -> None:
+    """msgcat drops them; a translator's own flag is kept instead (never lose their work)."""
+    po = _catalog([])
+    flags = ["custom", "no-c-format", "foo-format", "no-wrap", "c-format", "fuzzy"]
+    po.append(polib.POEntry(msgid="x %d", msgstr="y %d", flags=flags))
+    assert "#, fuzzy, c-format, no-wrap, custom, foo-format\n" in format_po(po)
+
+
+@needs_gettext
+def test_header_comment_fuzzy_header_and_plurals_without_plural_forms(tmp_path: Path) -> None:
+    """The header keeps its comment and fuzzy flag, a Content-Type without charset gets one,
+    plural entries count two forms when Plural-Forms is missing, and an entry stays fuzzy
+    only when its first form is translated: all as msgcat writes them."""
+    po = polib.POFile()
+    po.header = "Russian translation.\nTranslator <t@example.org>, 2025."
+    po.metadata = {"Project-Id-Version": "x 1", "Content-Type": "text/plain"}
+    po.metadata_is_fuzzy = True
+    plural = [
+        ({0: "%d файл", 1: "%d файла"}, []),
+        ({}, ["fuzzy"]),  # untranslated: two empty forms, no fuzzy
+        ({0: "", 1: "половины"}, ["fuzzy"]),
+        ({0: "первый", 1: ""}, ["fuzzy"]),
+    ]
+    for number, (forms, flags) in enumerate(plural):
+        po.append(
+            polib.POEntry(
+                msgid=f"%d item {number}",
+                msgid_plural=f"%d items {number}",
+                msgstr_plural=forms,
+                flags=flags,
+            )
+        )
+    path = tmp_path / "header.po"
+    text = format_po(po)
+    path.write_text(text, encoding="utf-8")
+    assert _msgcat(path).decode("utf-8") == text  # (msgfmt -c wants Plural-Forms: not here)
+    assert text.startswith(
+        "# Russian translation.\n# Translator <t@example.org>, 2025.\n#, fuzzy\n"
+        'msgid ""\nmsgstr ""\n"Project-Id-Version: x 1\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    )
+    assert 'msgid_plural "%d items 1"\nmsgstr[0] ""\nmsgstr[1] ""\n\n' in text
+    assert text.count("#, fuzzy\n") == 2  # the header and "%d item 3"
+    assert '#, fuzzy\nmsgid "%d item 3"' in text
+
+
+def test_a_catalog_without_header_starts_with_its_first_entry() -> None:
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="one", msgstr="один"))
+    assert format_po(po) == 'msgid "one"\nmsgstr "один"\n'

@@ -54,7 +54,9 @@ def test_fills_only_empty_entries_as_fuzzy_with_pivot_provenance(mt_project: Pro
     assert main(["--project", str(mt_project.root), "pretranslate", "--lang", "ru"]) == 0
 
     after = mt_project.po_path("ru", "118").read_bytes()
-    for entry in _entries(mt_project, "ru"):
+    entries = _entries(mt_project, "ru")
+    assert reviewed.keys() <= {entry.msgid for entry in entries} and len(entries) > 40
+    for entry in entries:
         if entry.msgid in reviewed:
             assert str(entry) == reviewed[entry.msgid]
             assert str(entry).encode() in before and str(entry).encode() in after
@@ -124,6 +126,16 @@ def test_translation_memory_before_mt(mt_project: Project) -> None:
         assert entry.flags == ["fuzzy", *server_flags(entry.msgid)]
     assert by_id[entries[7].msgid].msgstr == ""  # a fuzzy entry is no memory
     assert (summary.files[0].tm_exact, summary.files[0].tm_fuzzy, summary.files[0].mt) == (1, 1, 0)
+    left = summary.files[0].pending - 2
+    assert summary.format().splitlines()[0] == (
+        f"ru/118: 2 from memory (1 exact, 1 fuzzy), 0 machine-translated, {left} left empty"
+    )
+    assert summary.format().splitlines()[-1] == (
+        "2 entries written as fuzzy: review them in a PO editor"
+    )
+    assert pretranslate_project(mt_project, [], engine="none").format() == (
+        "no documents to pre-translate"
+    )
 
 
 def test_provenance_survives_msgmerge_and_msgcat(mt_project: Project, tmp_path: Path) -> None:
@@ -136,10 +148,11 @@ def test_provenance_survives_msgmerge_and_msgcat(mt_project: Project, tmp_path: 
     )
     catted = tmp_path / "cat.po"
     subprocess.run(["msgcat", "-o", str(catted), str(merged)], check=True)
-    for entry in polib.pofile(str(catted)):
-        if entry.msgid and entry.msgstr:
-            assert "fuzzy" in entry.flags
-            assert PIVOT in entry.tcomment.splitlines()
+    entries = [entry for entry in polib.pofile(str(catted)) if entry.msgid]
+    assert len(entries) > 40 and all(entry.msgstr for entry in entries)
+    for entry in entries:
+        assert "fuzzy" in entry.flags
+        assert PIVOT in entry.tcomment.splitlines()
 
 
 def test_nllb_engine_for_kazakh(mt_project: Project) -> None:

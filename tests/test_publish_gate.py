@@ -194,6 +194,17 @@ def test_settings_change_invalidates_the_cache(project, capsys, monkeypatch):
     assert "Q115" in capsys.readouterr().out
 
 
+def test_a_new_code_version_invalidates_the_cache(project, capsys, monkeypatch):
+    checked = count_checked(monkeypatch)
+    assert cli(project, "check", "--lang", "ru") == 0
+    checked.clear()
+    assert cli(project, "check", "--lang", "ru") == 0
+    assert checked == []
+    monkeypatch.setattr(check_run, "code_version", lambda: "a changed rule")
+    assert cli(project, "check", "--lang", "ru") == 0
+    assert checked == ["locales/ru/7.po"]
+
+
 def test_status_reads_the_check_results_without_checking_again(project, capsys, monkeypatch):
     fill(project, "ru", RU, **{MOSCOW: "В 1989 году я посетил Мосвку."})
     assert cli(project, "check") == 1
@@ -215,7 +226,7 @@ def test_status_notices_a_changed_source(project):
     project_status(Project.discover(project))
     source.write_text(source.read_text("utf-8") + "\n新しい文。\n", encoding="utf-8")
     rows = project_status(Project.discover(project))
-    assert all(row.stale for row in rows)
+    assert len(rows) == 3 and all(row.stale for row in rows)  # en, ru, kk of night 7
 
 
 def test_parallel_workers_give_the_same_findings(project, monkeypatch):
@@ -230,5 +241,10 @@ def test_parallel_workers_give_the_same_findings(project, monkeypatch):
 def test_unwritable_cache_is_skipped(project, capsys):
     shutil.rmtree(project / ".workflow-cache", ignore_errors=True)
     (project / ".workflow-cache").write_text("not a folder", encoding="utf-8")
+    capsys.readouterr()
     assert cli(project, "check") == 0
+    first = capsys.readouterr().out
     assert cli(project, "check") == 0
+    assert capsys.readouterr().out == first
+    assert first.endswith("\n0 error(s), 0 warning(s), 7 info, 0 waived\n")  # kk untranslated
+    assert (project / ".workflow-cache").read_text(encoding="utf-8") == "not a folder"

@@ -56,6 +56,7 @@ def test_second_update_changes_no_byte(make_project) -> None:
 
 def test_catalogs_pass_msgfmt_check_and_msgcat_round_trip(essay_project: Path) -> None:
     assert run(essay_project, "update") == 0
+    assert len(catalogs(essay_project)) == 4  # the POT and en, ru, kk
     for path in catalogs(essay_project):
         subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], check=True)
         round_trip = subprocess.run(["msgcat", str(path)], check=True, capture_output=True).stdout
