@@ -367,24 +367,12 @@ msgstr "Gone"
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge drops the '#| msgid' a translator left on a reviewed entry when the entry "
-    "goes obsolete; msgmerge keeps it as '#~| msgid' (catalog._as_obsolete keeps previous "
-    "fields only for fuzzy entries)",
-)
 def test_a_reviewed_entry_going_obsolete_keeps_its_previous_msgid(tmp_path: Path) -> None:
     ours, gnu = both_merges(tmp_path, STALE_PREVIOUS_PO, 'msgid "KEPT reviewed"\nmsgstr ""\n')
     assert '#~| msgid "STALE gone"\n' in gnu and "STALE kept" not in gnu
     assert ours == gnu
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge leaves out every old entry with an empty msgid, not only the header: an "
-    "entry with a msgctxt and an empty msgid (valid for gettext) is dropped, so update "
-    "refuses to write ('would drop the translation'); msgmerge keeps it as obsolete",
-)
 def test_an_entry_with_a_context_and_an_empty_msgid_is_kept_like_msgmerge(tmp_path: Path) -> None:
     old = HEADER + 'msgctxt "caption"\nmsgid ""\nmsgstr "Подпись"\n'
     ours, gnu = both_merges(tmp_path, old, 'msgid "NEW"\nmsgstr ""\n')

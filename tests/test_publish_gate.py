@@ -246,5 +246,5 @@ def test_unwritable_cache_is_skipped(project, capsys):
     first = capsys.readouterr().out
     assert cli(project, "check") == 0
     assert capsys.readouterr().out == first
-    assert first.endswith("\n0 error(s), 0 warning(s), 7 info, 0 waived\n")  # kk untranslated
+    assert first.endswith("\n0 errors, 0 warnings, 7 info, 0 waived\n")  # kk untranslated
     assert (project / ".workflow-cache").read_text(encoding="utf-8") == "not a folder"

@@ -155,8 +155,7 @@ def analyse_catalog(po: polib.POFile, path: str, lang: str, context: CheckContex
         elif state == "fuzzy":
             pending["Q202"].append(po_entry)
         else:
-            entry = Entry(path, entry_line(po_entry), po_entry.msgid, translation(po_entry), lang)
-            findings += _apply_waivers(po_entry, entry, check_entry(entry, context))
+            findings += _check_reviewed(po_entry, path, lang, context)
     for code, entries in pending.items():
         what = RULES[code].name
         findings += [
@@ -178,6 +177,29 @@ def analyse_catalog(po: polib.POFile, path: str, lang: str, context: CheckContex
         msgids=msgids_digest(entry.msgid for entry in active),
     )
     return CatalogResult(findings, counts)
+
+
+def _check_reviewed(
+    po_entry: polib.POEntry, path: str, lang: str, context: CheckContext
+) -> list[Diagnostic]:
+    """The findings of a reviewed entry; a plural entry's forms are checked one by one (each
+    against its msgid or msgid_plural), a finding repeated by several forms listed once."""
+    line = entry_line(po_entry)
+    findings: dict[tuple[str, str], Diagnostic] = {}
+    for source, form in _forms(po_entry):
+        entry = Entry(path, line, source, form, lang)
+        for item in _apply_waivers(po_entry, entry, check_entry(entry, context)):
+            findings.setdefault((item.code, item.message), item)
+    return list(findings.values())
+
+
+def _forms(entry: polib.POEntry) -> list[tuple[str, str]]:
+    if not entry.msgid_plural:
+        return [(entry.msgid, entry.msgstr)]
+    return [
+        (entry.msgid if index == 0 else entry.msgid_plural, entry.msgstr_plural[index])
+        for index in sorted(entry.msgstr_plural)
+    ]
 
 
 def msgids_digest(msgids: Iterable[str]) -> str:
