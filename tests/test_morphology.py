@@ -204,3 +204,26 @@ def test_extra_forms_and_keep_terms():
         forms={"kk": ["Разноимпорт бірлестігі"]},
     )
     assert target_term_present("kk", named, "Разноимпорт бірлестігінің статистикасы")
+
+
+#: A name the Russian dictionary does not know: its forms come from the fallback rules.
+UNKNOWN_NOUN_FORMS = {
+    "Тенгизшевройл": True,
+    "Тенгизшевройла": True,
+    "Тенгизшевройлу": True,
+    "Тенгизшевройлом": True,
+    "Тенгизшевройле": True,
+    "Тенгизшевройлы": True,
+    "Тенгизшевройлов": True,
+    "Тенгизшевройлам": True,
+    "Тенгизшевройлами": True,
+    "Тенгизшевройлах": True,
+    "Тенгизшевройлой": False,
+    "Тенгизшевройлю": False,
+    "Тенгизшевройлик": False,
+}
+
+
+@pytest.mark.parametrize(("form", "accepted"), UNKNOWN_NOUN_FORMS.items())
+def test_a_noun_outside_the_dictionary_inflects_by_rule(form: str, accepted: bool) -> None:
+    assert target_term_present("ru", "Тенгизшевройл", f"Контракт с {form} подписан.") is accepted
