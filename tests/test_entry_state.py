@@ -12,7 +12,7 @@ import pytest
 
 from tests.test_build import EN, GLOSSARY
 from workflow.cli import main
-from workflow.po import entry_state, has_translation, load_po, translation_state
+from workflow.po import entry_state, has_translation, is_live, load_po, translation_state
 from workflow.project import Project
 from workflow.tm import reviewed_units
 
@@ -139,3 +139,11 @@ def test_project_status_api_agrees(blank_project) -> None:
 
     (row,) = project_status(Project.open(blank_project), langs=["en"])
     assert (row.reviewed, row.untranslated) == (6, 1)
+
+
+def test_an_entry_with_a_context_and_an_empty_msgid_is_a_message() -> None:
+    """Only an empty msgid without context is the header; with a context it is checked,
+    counted and merged like any message."""
+    assert is_live(polib.POEntry(msgctxt="caption", msgid="", msgstr="Подпись"))
+    assert not is_live(polib.POEntry(msgid="", msgstr="Content-Type: text/plain\n"))
+    assert not is_live(polib.POEntry(msgctxt="caption", msgid="", obsolete=True))

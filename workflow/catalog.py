@@ -30,7 +30,7 @@ from workflow.config import ProjectConfig
 from workflow.document import Document, Segment
 from workflow.errors import InputError
 from workflow.fsio import atomic_write_bytes, file_digest, read_input_bytes
-from workflow.po import holds_msgstr, parse_po_bytes, render_po
+from workflow.po import holds_msgstr, is_header, parse_po_bytes, render_po
 from workflow.project import Project
 from workflow.similarity import similarity
 from workflow.source import read_document
@@ -161,7 +161,7 @@ def merge(pot: polib.POFile, old: polib.POFile) -> polib.POFile:
     definitions = MergeDefinitions(old)
     for template in pot:
         merged.append(_merge_entry(template, definitions))
-    for entry in definitions.unusedholds_msgstr():
+    for entry in definitions.unused_with_msgstr():
         merged.append(_as_obsolete(entry))
     return merged
 
@@ -206,7 +206,7 @@ class MergeDefinitions:
             self._used.add(id(best))
         return best
 
-    def unusedholds_msgstr(self) -> Iterable[polib.POEntry]:
+    def unused_with_msgstr(self) -> Iterable[polib.POEntry]:
         return (e for e in self._entries if id(e) not in self._used and holds_msgstr(e))
 
 
@@ -242,11 +242,6 @@ def _merge_entry(template: polib.POEntry, definitions: MergeDefinitions) -> poli
         entry.previous_msgid = old.msgid
         entry.previous_msgid_plural = old.msgid_plural or None
     return entry
-
-
-def is_header(entry: polib.POEntry) -> bool:
-    """The header entry: an empty msgid without context (with a context, it is a message)."""
-    return entry.msgid == "" and entry.msgctxt is None
 
 
 def _as_obsolete(old: polib.POEntry) -> polib.POEntry:

@@ -52,9 +52,14 @@ def entry_state(entry: polib.POEntry) -> EntryState:
     return "obsolete" if entry.obsolete else translation_state(entry)
 
 
+def is_header(entry: polib.POEntry) -> bool:
+    """The header entry: an empty msgid without context (with a context, it is a message)."""
+    return entry.msgid == "" and entry.msgctxt is None
+
+
 def is_live(entry: polib.POEntry) -> bool:
-    """A message of the current source: not the header (empty msgid), not obsolete."""
-    return bool(entry.msgid) and not entry.obsolete
+    """A message of the current source: not the header, not obsolete."""
+    return not is_header(entry) and not entry.obsolete
 
 
 def entry_line(entry: polib.POEntry) -> int:
