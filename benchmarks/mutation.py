@@ -71,9 +71,11 @@ def run_module(
     functions: list[str],
     max_children: int,
     diffs: bool,
+    keep: Path | None = None,
 ) -> dict:
     """Mutate one module (only the mutants matching *functions*, if given); return its
-    counts and surviving mutants (with their diffs if *diffs*)."""
+    counts and surviving mutants (with their diffs if *diffs*); copy the mutated scratch
+    repository to *keep*/*name* if given (for ``mutmut show`` or ``mutmut browse`` there)."""
     with tempfile.TemporaryDirectory(prefix=f"mutation-{name}-") as base:
         work = scratch_copy(Path(base), sources, tests)
         mutmut = Path(sys.executable).with_name("mutmut")
@@ -100,16 +102,39 @@ def run_module(
             mutant, _, state = line.strip().partition(": ")
             if state and (not functions or any(fnmatch(mutant, f) for f in functions)):
                 states[mutant] = state
-        survivors = {}
-        for mutant, state in states.items():
-            if state in KILLED:
-                continue
-            diff = ""
-            if diffs:
-                show = [str(mutmut), "show", mutant]
-                diff = subprocess.run(show, cwd=work, capture_output=True, text=True).stdout
-            survivors[f"{mutant} ({state})"] = diff
+        alive = [mutant for mutant, state in states.items() if state not in KILLED]
+        shown = survivor_diffs(work, env, alive) if diffs else {}
+        survivors = {f"{m} ({states[m]})": shown.get(m, "") for m in alive}
+        if keep:
+            shutil.rmtree(keep / name, ignore_errors=True)
+            shutil.copytree(work, keep / name, symlinks=True)
         return {"name": name, "seconds": seconds, "states": states, "survivors": survivors}
+
+
+#: Prints ``{mutant: diff}`` as JSON for the mutant names on stdin, in one process (one
+#: ``mutmut show`` per survivor takes a second each).
+_DIFFS = """
+import json, sys
+from mutmut.mutation.diff_apply import find_mutant, get_diff_for_mutant
+names = sys.stdin.read().split()
+print(json.dumps({n: get_diff_for_mutant(n, path=find_mutant(n).path) for n in names}))
+"""
+
+
+def survivor_diffs(work: Path, env: dict[str, str], mutants: list[str]) -> dict[str, str]:
+    """The diff of each of *mutants* in the mutated copy *work*."""
+    if not mutants:
+        return {}
+    shown = subprocess.run(
+        [sys.executable, "-c", _DIFFS],
+        cwd=work,
+        env=env,
+        input="\n".join(mutants),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(shown.stdout)
 
 
 def score(states: dict[str, str]) -> tuple[int, int]:
@@ -133,6 +158,12 @@ def main() -> int:
         help="only these mutants (names or patterns, e.g. to recheck survivors)",
     )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="keep each module's mutated copy in DIR/MODULE (replaced if it exists)",
+    )
     args = parser.parse_args()
     table = modules()
     if args.list:
@@ -148,7 +179,13 @@ def main() -> int:
         entry = table[name]
         functions = args.mutants or entry.get("functions", [])
         row = run_module(
-            name, entry["source"], entry["tests"], functions, args.max_children, args.diffs
+            name,
+            entry["source"],
+            entry["tests"],
+            functions,
+            args.max_children,
+            args.diffs,
+            args.keep,
         )
         killed, total = score(row["states"])
         share = killed / total if total else 1.0
