@@ -33,7 +33,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 #: mutmut's states that count as killed.
 KILLED = {"killed", "timeout", "segfault", "caught by type check"}
-COPIED = ("workflow", "tests", "sources", "locales", "glossary", "pyproject.toml", "README.md")
+COPIED = (
+    "workflow",
+    "tests",
+    "benchmarks",
+    "sources",
+    "locales",
+    "glossary",
+    "pyproject.toml",
+    "README.md",
+)
 
 
 def modules() -> dict[str, dict[str, list[str]]]:
@@ -81,14 +90,20 @@ def run_module(
         mutmut = Path(sys.executable).with_name("mutmut")
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "HYPOTHESIS_PROFILE": "mutation"}
         started = time.monotonic()
-        subprocess.run(
+        run = subprocess.run(
             [str(mutmut), "run", "--max-children", str(max_children), *functions],
             cwd=work,
             env=env,
-            stdout=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
             check=False,
         )
         seconds = time.monotonic() - started
+        if "failed to collect stats" in run.stdout or "failed to collect stats" in run.stderr:
+            sys.exit(
+                f"{name}: the tests fail without any mutant, so nothing was measured; "
+                f"run them: .venv/bin/pytest {' '.join(tests)}"
+            )
         results = subprocess.run(
             [str(mutmut), "results", "--all", "true"],
             cwd=work,

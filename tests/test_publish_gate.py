@@ -10,6 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from tests.conftest import SAMPLE_SOURCE
 from tests.test_build import EN, GLOSSARY
 from workflow.checks import run as check_run
 from workflow.cli import main
@@ -236,6 +237,47 @@ def test_parallel_workers_give_the_same_findings(project, monkeypatch):
     monkeypatch.setattr(check_run, "PARALLEL_THRESHOLD", 1)
     parallel = check_run.check_project(root, ["en", "ru", "kk"], use_cache=False, jobs=2)
     assert parallel == serial and {item.code for item in serial} >= {"G001", "Q107", "Q109"}
+
+
+def test_parallel_check_of_many_catalogs_gives_the_serial_findings(make_project, monkeypatch):
+    sources = {doc: SAMPLE_SOURCE.replace("number: 7", f"number: {doc}") for doc in "789"}
+    root = make_project(sources)
+    (root / "glossary").mkdir()
+    (root / "glossary" / "terms.yaml").write_text(GLOSSARY, encoding="utf-8")
+    assert cli(root, "update") == 0
+    fill(root, "ru", RU, **{MOSCOW: "В 1989 году я посетил Мосвку."})
+    project = Project.discover(root)
+    serial = check_run.check_project(project, ["en", "ru", "kk"], use_cache=False, jobs=1)
+    monkeypatch.setattr(check_run, "PARALLEL_THRESHOLD", 1)
+    # nine catalogs on two workers: several chunks of work per worker
+    parallel = check_run.check_project(project, ["en", "ru", "kk"], use_cache=False, jobs=2)
+    assert parallel == serial
+    assert [item.code for item in serial].count("Q201") == 8 * 7  # all but ru/7 untranslated
+    assert [item.path for item in serial if item.code == "G001"] == ["locales/ru/7.po"]
+
+
+def test_a_warm_check_reads_no_catalog(project, capsys, monkeypatch):
+    assert cli(project, "check") == 0
+    first = capsys.readouterr().out
+
+    def refuse(path, what="file"):
+        pytest.fail(f"{path} read although the cache knew its size and time")
+
+    monkeypatch.setattr("workflow.cache.read_input_bytes", refuse)
+    assert cli(project, "check") == 0
+    assert capsys.readouterr().out == first
+
+
+def test_status_lists_the_other_documents_when_a_catalog_is_missing(make_project):
+    sources = {"7": SAMPLE_SOURCE, "8": SAMPLE_SOURCE.replace("number: 7", "number: 8")}
+    root = make_project(sources)
+    assert cli(root, "update") == 0
+    (root / "locales" / "ru" / "7.po").unlink()
+    rows = {(row.doc, row.lang): row for row in project_status(Project.discover(root))}
+    assert len(rows) == 6
+    assert not rows[("7", "ru")].exists and rows[("7", "ru")].stale
+    assert rows[("8", "ru")].exists and rows[("8", "ru")].untranslated == 7
+    assert rows[("8", "en")].exists and rows[("7", "en")].exists
 
 
 def test_unwritable_cache_is_skipped(project, capsys):
