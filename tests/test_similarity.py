@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Hashable, Sequence
+from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -71,3 +72,21 @@ def test_length_window_keeps_every_length_that_can_reach_the_bound(
     low, high = length_window(length, bound)
     if length_allows(length, other, bound):
         assert low <= other <= high
+
+
+@given(st.integers(0, 400), st.floats(0.05, 1.0))
+def test_length_window_is_as_narrow_as_the_bound(length: int, bound: float) -> None:
+    """The pre-filter skips every length that cannot reach the bound, but for one length of
+    margin on each side (and the float error of computing the edges)."""
+    low, high = length_window(length, bound)
+    exact, error = Fraction(bound), Fraction(1, 10**9)
+    shortest = length * exact / (2 - exact)  # 2·min / total = bound, solved for the other
+    longest = length * (2 - exact) / exact
+    assert max(0, shortest - 2 - error) <= low <= shortest
+    assert longest <= high <= longest + 1 + error
+
+
+def test_length_window_without_a_bound_takes_every_length() -> None:
+    for length in (0, 1, 300):
+        low, high = length_window(length, 0.0)
+        assert low == 0 and high >= 10**18
