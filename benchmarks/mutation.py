@@ -1,9 +1,10 @@
 """Mutation testing on demand (not in CI): mutmut 3, one module at a time, score per module.
 
-    .venv/bin/pip install mutmut            # once; a developer tool, not a dependency
+    .venv/bin/pip install mutmut==3.8.1     # once; a developer tool, not a dependency
     .venv/bin/python benchmarks/mutation.py                 # every module in [tool.mutmut-modules]
     .venv/bin/python benchmarks/mutation.py fsio similarity # some of them
     .venv/bin/python benchmarks/mutation.py --list          # the modules and their tests
+    .venv/bin/python benchmarks/mutation.py merge --diffs --keep /tmp/mutants  # survivors' diffs
 
 Each module is mutated in a scratch copy of the repository (the working tree is never
 touched) with only the test files that exercise it, listed per module in pyproject.toml under
