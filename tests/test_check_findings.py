@@ -12,12 +12,20 @@ import polib
 import pytest
 
 from workflow import languages
-from workflow.checks import RULES, check_catalog, check_project, glossary_findings_count
+from workflow.checks import (
+    RULES,
+    Entry,
+    check_catalog,
+    check_entry,
+    check_project,
+    glossary_findings_count,
+)
 from workflow.cli import main
 from workflow.glossary import load_glossary
 from workflow.project import Project
 
 GLOSSARY_FILE = Path(__file__).parent / "data" / "glossary" / "terms.yaml"
+REPOSITORY_GLOSSARY = Path(__file__).parent.parent / "glossary" / "terms.yaml"
 FRONT_MATTER = "---\ntitle: 題名\nseries: 叢書\nnumber: 3\ndate: 2025-01-01\n---\n\n"
 
 #: (msgid, msgstr, translator comment) of the Russian catalog.
@@ -303,3 +311,35 @@ def test_status_reads_each_language_after_a_missing_catalog(project: Path, capsy
         False,
     )
     assert rows["ru"]["total"] == len(ENTRIES) and rows["ru"]["glossary_findings"] == 5
+
+
+def test_a_term_named_twice_in_the_source_is_one_finding() -> None:
+    glossary = load_glossary(REPOSITORY_GLOSSARY, ("en", "ru", "kk"))
+    source = "キルギスタン（キルギス）の鉱山。"  # both source forms of one term
+    entry = Entry("locales/ru/7.po", 12, source, "Рудник в горах.", "ru")
+    assert [(item.code, item.line, item.message) for item in check_entry(entry, glossary)] == [
+        ("G001", 12, "glossary term 'Кыргызстан' (kyrgyzstan) missing for キルギスタン")
+    ]
+
+
+def test_each_plural_form_is_checked_against_its_own_source(project: Path) -> None:
+    po = russian_catalog()
+    # the term is in msgid only: form 0 must carry it, the other forms need not
+    lacking = polib.POEntry(
+        msgid="タンタル%d個。",
+        msgid_plural="%d個。",
+        msgstr_plural={0: "%d слиток.", 1: "%d слитка.", 2: "%d слитков."},
+    )
+    carrying = polib.POEntry(
+        msgid="タンタル%d本。",
+        msgid_plural="%d本。",
+        msgstr_plural={0: "%d пруток тантала.", 1: "%d прутка.", 2: "%d прутков."},
+    )
+    po.extend([lacking, carrying])
+    path = project / "locales" / "ru" / "7.po"
+    po.save(str(path))
+    findings = check_project(Project.discover(project), ["ru"])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [(item.code, item.line) for item in findings if item.code.startswith("G")] == [
+        ("G001", lines.index(f'msgid "{lacking.msgid}"') + 1)
+    ]

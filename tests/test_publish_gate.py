@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.conftest import SAMPLE_SOURCE
+from tests.conftest import PYPROJECT, SAMPLE_SOURCE
 from tests.test_build import EN, GLOSSARY
 from workflow.checks import run as check_run
 from workflow.cli import main
@@ -278,6 +278,19 @@ def test_status_lists_the_other_documents_when_a_catalog_is_missing(make_project
     assert not rows[("7", "ru")].exists and rows[("7", "ru")].stale
     assert rows[("8", "ru")].exists and rows[("8", "ru")].untranslated == 7
     assert rows[("8", "en")].exists and rows[("7", "en")].exists
+
+
+def test_the_glossary_needs_only_the_projects_languages(make_project, capsys):
+    pyproject = PYPROJECT.replace('languages = ["en", "ru", "kk"]', 'languages = ["en", "ru"]')
+    root = make_project(pyproject=pyproject)
+    (root / "glossary").mkdir()
+    terms = "terms:\n  - {id: moscow, kind: place, ja: [モスクワ], en: Moscow, ru: Москва}\n"
+    (root / "glossary" / "terms.yaml").write_text(terms, encoding="utf-8")
+    assert cli(root, "update") == 0
+    fill(root, "ru", RU, **{MOSCOW: "В 1989 году я посетил Мосвку."})
+    capsys.readouterr()
+    assert cli(root, "check", "--lang", "ru") == 1  # no Kazakh in the project, none needed
+    assert "error G001 glossary term 'Москва' (moscow)" in capsys.readouterr().out
 
 
 def test_unwritable_cache_is_skipped(project, capsys):
