@@ -32,9 +32,9 @@ Rules (see README, "Segmentation"):
   (３．２９) or after a leading number (``１．はじめに``) is not a boundary;
 * an emoji, a face (``^^``, ``^^;``, ``orz``, ``:)``), a kaomoji in parentheses
   (``(^o^)``, ``m(_ _)m``), an emotion mark (``(笑)``) or a laugh mark (``だったｗｗ``,
-  ``それなw``, ``しました笑`` before a blank) that closes a statement ends the sentence unless a
-  particle continues it (``👍を押す``); one that opens a sentence (``★★★★☆ 使いやすい。``)
-  does not end it;
+  ``それなw``, ``しました笑`` or ``楽しかった〜笑`` before a blank) that closes a statement ends
+  the sentence unless a particle continues it (``👍を押す``); one that opens a sentence
+  (``★★★★☆ 使いやすい。``) does not end it;
 * citation marks right after the end stay with the sentence (``…である。[1]``);
 * a line break inside a paragraph is a soft wrap (lines are joined), but a line that starts
   a list item (``・``, ``•``, ``※``, ``- ``, ``* ``, ``+ ``, ``1. ``, ``1)``, ``１．``,
@@ -158,6 +158,8 @@ _FACE_ARMS = frozenset("／/＼ﾉノヾゞゝｂｍmｏoｑq☆★-~〜～┌�
 _EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3〜～") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
 #: Laugh marks written without parentheses, each with the characters of its run.
 _LAUGH_MARKS = {"w": "wｗ", "ｗ": "wｗ", "笑": "笑"}
+#: Wave dashes that draw out a word's last vowel (``楽しかった〜笑``).
+_WAVE_DASHES = frozenset("〜～")
 #: Characters that continue a Latin name, file name or URL after a w: ``www.``.
 _URL_MARKS = frozenset("./:@-_")
 KAOMOJI_ENDINGS = ("^^;", "^^", "^_^;", "^_^", "^o^", "orz", ":-)", ":)", ";-)", ";)", ":D")
@@ -463,8 +465,9 @@ def _laugh_end(text: str, position: int, stop: int) -> int | None:
     """End of a laugh mark glued to Japanese text (``だったｗｗｗ``, ``それなw``, ``した笑``).
 
     A run of w or ｗ counts after a Japanese character when no Latin word, file name or
-    URL goes on (``ｗｅｂ``, ``www.``); a bare 笑 after kana or a terminator only where a
-    blank, a terminator, an emoji or the paragraph end follows (``笑顔``, ``笑った`` are words).
+    URL goes on (``ｗｅｂ``, ``www.``); a bare 笑 after kana, a wave dash (``楽しかった〜笑``) or
+    a terminator only where a blank, a terminator, an emoji or the paragraph end follows
+    (``笑顔``, ``笑った`` are words).
     """
     before = text[position - 1] if position else ""
     if not before or not _is_wide(before) or _is_latin_alnum(before):
@@ -478,7 +481,7 @@ def _laugh_end(text: str, position: int, stop: int) -> int | None:
     after = text[end] if end < stop else " "
     if mark != "笑":
         return None if _is_latin_alnum(after) or after in _URL_MARKS else end
-    opens = _is_kana(before) or before in TERMINATORS
+    opens = _is_kana(before) or before in TERMINATORS or before in _WAVE_DASHES
     closes = after.isspace() or after in TERMINATORS or _is_emoji(after)
     return end if opens and closes else None
 
