@@ -21,7 +21,8 @@ Rules (see README, "Segmentation"):
   word (``本当？とても``); short questions or exclamations quoted together are one
   sentence (``え？何が？と聞いた。``, ``届いた瞬間、え？これ本物？と``); after 。 only a
   particle glued to a word does (``モーニング娘。は``, a title with a full stop, also with
-  its reading: ``娘。（むすめ）は``; と excepted: ``と同時に`` opens sentences);
+  its reading: ``娘。（むすめ）は``, not a label: ``（ア）は``; と excepted, as
+  ``と同時に`` opens sentences, unless a reading comes between: ``娘。（むすめ）と``);
 * ``――。`` ends a sentence; a dash or an ellipsis alone does not;
 * Latin text: ``.`` ends a sentence after Japanese text (``書いたよ.次``) or after a Latin
   word followed by Japanese or, after a space, a capital (``blue. また``), but not in a
@@ -399,7 +400,8 @@ def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = F
 
     A comma, a further terminator or a quotative (と, って, という …) continues it, also
     after a line break; after a full stop only a particle glued to the next word does
-    (``娘。は日本の``), possibly after a reading in parentheses (``いいのに。（…）は``).
+    (``娘。は日本の``), possibly after a reading in parentheses (``いいのに。（…）は``,
+    ``娘。（むすめ）と``).
     """
     position = _skip_space(text, position, stop)
     if position >= stop:
@@ -416,9 +418,10 @@ def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = F
     if char in "（(" and after_full_stop:
         close = text.find("）" if char == "（" else ")", position, min(stop, position + 40))
         reading = text[position + 1 : close]
-        spelled = any(char.isalpha() for char in reading)  # not a list number: （2）に
+        # Not a list number or label: （2）に, （ア）は.
+        spelled = len(reading) > 1 and any(char.isalpha() for char in reading)
         if close != -1 and spelled and not TERMINATORS.intersection(reading):
-            return _particle_glued(text, close + 1, stop, after_full_stop=True)
+            return _particle_glued(text, close + 1, stop, after_full_stop=False)
     return _particle_glued(text, position, stop, after_full_stop=after_full_stop)
 
 
