@@ -335,10 +335,11 @@ def _group_end(
 
 
 def _face_continues(text: str, end: int, stop: int, groups: dict[int, int]) -> bool:
-    """Whether the sentence goes on after a face ending at *end* (or another face follows)."""
+    """Whether the sentence goes on after a face ending at *end*: another face follows (a
+    kaomoji in parentheses, or any face glued to it: ``笑😊``) or a word continues it."""
     if end >= stop or _face_group_at(text, _skip_space(text, end, stop), groups):
         return True
-    return _continues(text, end, stop)
+    return _face_end(text, end, stop) is not None or _continues(text, end, stop)
 
 
 def _face_group_at(text: str, position: int, groups: dict[int, int]) -> bool:
