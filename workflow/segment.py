@@ -30,7 +30,8 @@ Rules (see README, "Segmentation"):
   Dr.) or after a number (``1. ``); no mark inside a URL ends one
   (``http://example.com/?q=1``); ``!`` glued to a Latin word is part of a name
   (``Yahoo!ショッピング``, ``Yahoo!です``); a full-width ．between Latin letters or digits
-  (３．２９) or after a leading number or letter (``１．はじめに``, ``Ｑ．``) is not a boundary;
+  (３．２９) or after a leading number or label (``１．はじめに``, ``Ｑ．``, ``一．``) is not a
+  boundary;
 * an emoji, a face (``^^``, ``^^;``, ``orz``, ``:)``), a kaomoji in parentheses
   (``(^o^)``, ``m(_ _)m``), an emotion mark (``(笑)``) or a laugh mark (``だったｗｗ``,
   ``それなw``, ``しました笑`` or ``楽しかった〜笑`` before a blank) that closes a statement ends
@@ -526,7 +527,7 @@ def _ends_sentence(text: str, position: int, *, begin: int) -> bool:
     if char in "．!?" and _is_latin_alnum(before) and _is_latin_alnum(after):
         return False  # ３．２９, Yahoo!Japan
     if char == "．" and _opens_with_label(text, position, begin):
-        return False  # １．はじめに, Ｑ．
+        return False  # １．はじめに, Ｑ．, 一．
     if char == "!" and before.isascii() and before.isalpha():
         # Yahoo!ショッピング, Yahoo!です: a mark glued to a Latin word belongs to the name.
         return not after or after.isspace() or after in TERMINATORS or after in CLOSING_MARKS
@@ -567,10 +568,10 @@ def _inside_url(text: str, position: int) -> bool:
 
 
 def _opens_with_label(text: str, position: int, begin: int) -> bool:
-    """Whether only a number or one Latin letter (``Ｑ．``) stands between the sentence
-    start and *position*."""
+    """Whether only a number or a one-character label (``Ｑ．``, ``一．``) stands between
+    the sentence start and *position*."""
     head = unicodedata.normalize("NFKC", text[begin:position].strip())
-    return head.isdigit() or (len(head) == 1 and head.isascii() and head.isalpha())
+    return head.isdigit() or (len(head) == 1 and head.isalnum())
 
 
 def _run_end(text: str, position: int, stop: int) -> int:
