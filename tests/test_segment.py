@@ -244,7 +244,18 @@ _ALPHABET = st.sampled_from(
 
 
 @given(st.lists(_ALPHABET, max_size=80).map("".join))
-def test_segments_are_never_empty_and_cover_the_paragraph(paragraph: str) -> None:
+def test_segments_are_whole_sentences_that_cover_the_paragraph(paragraph: str) -> None:
+    """No segment is empty, together they are the paragraph, and each is one sentence:
+    split again, it comes back whole."""
     segments = split_sentences(paragraph)
     assert all(segment.strip() for segment in segments)
     assert "".join("".join(segments).split()) == "".join(paragraph.split())
+    assert [split_sentences(segment) for segment in segments] == [[s] for s in segments]
+
+
+def test_every_expected_sentence_is_one_sentence() -> None:
+    """Each sentence of both case files, split on its own, comes back whole."""
+    sentences = [
+        s for case in [*CASES, *HELDOUT] if not case.get("failing") for s in case["sentences"]
+    ]
+    assert [s for s in sentences if split_sentences(s) != [s]] == []

@@ -21,7 +21,8 @@ Rules (see README, "Segmentation"):
   word (``本当？とても``); short questions or exclamations quoted together are one
   sentence (``え？何が？と聞いた。``, ``届いた瞬間、え？これ本物？と``); after 。 only a
   particle glued to a word does (``モーニング娘。は``, a title with a full stop, also with
-  its reading: ``娘。（むすめ）は``; と excepted: ``と同時に`` opens sentences);
+  its reading: ``娘。（むすめ）は``, not a label: ``（ア）は``; と excepted, as
+  ``と同時に`` opens sentences, unless a reading comes between: ``娘。（むすめ）と``);
 * ``――。`` ends a sentence; a dash or an ellipsis alone does not;
 * Latin text: ``.`` ends a sentence after Japanese text (``書いたよ.次``) or after a Latin
   word followed by Japanese or, after a space, a capital (``blue. また``), but not in a
@@ -29,12 +30,13 @@ Rules (see README, "Segmentation"):
   Dr.) or after a number (``1. ``); no mark inside a URL ends one
   (``http://example.com/?q=1``); ``!`` glued to a Latin word is part of a name
   (``Yahoo!ショッピング``, ``Yahoo!です``); a full-width ．between Latin letters or digits
-  (３．２９) or after a leading number (``１．はじめに``) is not a boundary;
+  (３．２９) or after a leading number or label (``１．はじめに``, ``Ｑ．``, ``一．``) is not a
+  boundary;
 * an emoji, a face (``^^``, ``^^;``, ``orz``, ``:)``), a kaomoji in parentheses
   (``(^o^)``, ``m(_ _)m``), an emotion mark (``(笑)``) or a laugh mark (``だったｗｗ``,
-  ``それなw``, ``しました笑`` before a blank) that closes a statement ends the sentence unless a
-  particle continues it (``👍を押す``); one that opens a sentence (``★★★★☆ 使いやすい。``)
-  does not end it;
+  ``それなw``, ``しました笑`` or ``楽しかった〜笑`` before a blank) that closes a statement ends
+  the sentence unless a particle continues it (``👍を押す``); one that opens a sentence
+  (``★★★★☆ 使いやすい。``) does not end it;
 * citation marks right after the end stay with the sentence (``…である。[1]``);
 * a line break inside a paragraph is a soft wrap (lines are joined), but a line that starts
   a list item (``・``, ``•``, ``※``, ``- ``, ``* ``, ``+ ``, ``1. ``, ``1)``, ``１．``,
@@ -158,6 +160,8 @@ _FACE_ARMS = frozenset("／/＼ﾉノヾゞゝｂｍmｏoｑq☆★-~〜～┌�
 _EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3〜～") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
 #: Laugh marks written without parentheses, each with the characters of its run.
 _LAUGH_MARKS = {"w": "wｗ", "ｗ": "wｗ", "笑": "笑"}
+#: Wave dashes that draw out a word's last vowel (``楽しかった〜笑``).
+_WAVE_DASHES = frozenset("〜～")
 #: Characters that continue a Latin name, file name or URL after a w: ``www.``.
 _URL_MARKS = frozenset("./:@-_")
 KAOMOJI_ENDINGS = ("^^;", "^^", "^_^;", "^_^", "^o^", "orz", ":-)", ":)", ";-)", ";)", ":D")
@@ -332,10 +336,11 @@ def _group_end(
 
 
 def _face_continues(text: str, end: int, stop: int, groups: dict[int, int]) -> bool:
-    """Whether the sentence goes on after a face ending at *end* (or another face follows)."""
+    """Whether the sentence goes on after a face ending at *end*: another face follows (a
+    kaomoji in parentheses, or any face glued to it: ``笑😊``) or a word continues it."""
     if end >= stop or _face_group_at(text, _skip_space(text, end, stop), groups):
         return True
-    return _continues(text, end, stop)
+    return _face_end(text, end, stop) is not None or _continues(text, end, stop)
 
 
 def _face_group_at(text: str, position: int, groups: dict[int, int]) -> bool:
@@ -397,7 +402,8 @@ def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = F
 
     A comma, a further terminator or a quotative (と, って, という …) continues it, also
     after a line break; after a full stop only a particle glued to the next word does
-    (``娘。は日本の``), possibly after a reading in parentheses (``いいのに。（…）は``).
+    (``娘。は日本の``), possibly after a reading in parentheses (``いいのに。（…）は``,
+    ``娘。（むすめ）と``).
     """
     position = _skip_space(text, position, stop)
     if position >= stop:
@@ -414,9 +420,10 @@ def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = F
     if char in "（(" and after_full_stop:
         close = text.find("）" if char == "（" else ")", position, min(stop, position + 40))
         reading = text[position + 1 : close]
-        spelled = any(char.isalpha() for char in reading)  # not a list number: （2）に
+        # Not a list number or label: （2）に, （ア）は.
+        spelled = len(reading) > 1 and any(char.isalpha() for char in reading)
         if close != -1 and spelled and not TERMINATORS.intersection(reading):
-            return _particle_glued(text, close + 1, stop, after_full_stop=True)
+            return _particle_glued(text, close + 1, stop, after_full_stop=False)
     return _particle_glued(text, position, stop, after_full_stop=after_full_stop)
 
 
@@ -463,8 +470,9 @@ def _laugh_end(text: str, position: int, stop: int) -> int | None:
     """End of a laugh mark glued to Japanese text (``だったｗｗｗ``, ``それなw``, ``した笑``).
 
     A run of w or ｗ counts after a Japanese character when no Latin word, file name or
-    URL goes on (``ｗｅｂ``, ``www.``); a bare 笑 after kana or a terminator only where a
-    blank, a terminator, an emoji or the paragraph end follows (``笑顔``, ``笑った`` are words).
+    URL goes on (``ｗｅｂ``, ``www.``); a bare 笑 after kana, a wave dash (``楽しかった〜笑``) or
+    a terminator only where a blank, a terminator, an emoji or the paragraph end follows
+    (``笑顔``, ``笑った`` are words).
     """
     before = text[position - 1] if position else ""
     if not before or not _is_wide(before) or _is_latin_alnum(before):
@@ -478,7 +486,7 @@ def _laugh_end(text: str, position: int, stop: int) -> int | None:
     after = text[end] if end < stop else " "
     if mark != "笑":
         return None if _is_latin_alnum(after) or after in _URL_MARKS else end
-    opens = _is_kana(before) or before in TERMINATORS
+    opens = _is_kana(before) or before in TERMINATORS or before in _WAVE_DASHES
     closes = after.isspace() or after in TERMINATORS or _is_emoji(after)
     return end if opens and closes else None
 
@@ -518,8 +526,8 @@ def _ends_sentence(text: str, position: int, *, begin: int) -> bool:
     after = text[position + 1] if position + 1 < len(text) else ""
     if char in "．!?" and _is_latin_alnum(before) and _is_latin_alnum(after):
         return False  # ３．２９, Yahoo!Japan
-    if char == "．" and _opens_with_number(text, position, begin):
-        return False  # １．はじめに
+    if char == "．" and _opens_with_label(text, position, begin):
+        return False  # １．はじめに, Ｑ．, 一．
     if char == "!" and before.isascii() and before.isalpha():
         # Yahoo!ショッピング, Yahoo!です: a mark glued to a Latin word belongs to the name.
         return not after or after.isspace() or after in TERMINATORS or after in CLOSING_MARKS
@@ -559,10 +567,11 @@ def _inside_url(text: str, position: int) -> bool:
     return _URL_START.match(text, token_start, position) is not None
 
 
-def _opens_with_number(text: str, position: int, begin: int) -> bool:
-    """Whether only a number stands between the sentence start and *position*."""
+def _opens_with_label(text: str, position: int, begin: int) -> bool:
+    """Whether only a number or a one-character label (``Ｑ．``, ``一．``) stands between
+    the sentence start and *position*."""
     head = unicodedata.normalize("NFKC", text[begin:position].strip())
-    return head.isdigit()
+    return head.isdigit() or (len(head) == 1 and head.isalnum())
 
 
 def _run_end(text: str, position: int, stop: int) -> int:
