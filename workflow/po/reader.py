@@ -152,7 +152,7 @@ def _decode(data: bytes, charset: str, path: Path) -> str:
                 f"invalid UTF-8 byte sequence (byte 0x{data[exc.start]:02x})",
                 path=path,
                 line=line,
-                hint="the header declares charset=UTF-8; fix or re-encode the file",
+                hint="re-encode the file as UTF-8, or declare its real charset in the header",
             ) from None
         raise InputError(
             f"byte 0x{data[exc.start]:02x} is not valid {charset}",
@@ -280,8 +280,12 @@ class _Parser:
     def add(self, entry: _Entry, token: _Token) -> _Field | None:
         """Record *token* in *entry*; returns the field later strings continue."""
         if token.kind in ("comment", "extracted", "reference", "flags"):
-            if entry.fields or entry.previous:
-                raise self.error(token.line, "comment inside an entry (between its strings)")
+            if entry.previous:  # (a comment after the msgstr starts the next entry)
+                raise self.error(
+                    token.line,
+                    "comment after the #| previous strings",
+                    hint="put the comments before the #| lines",
+                )
             if token.kind == "comment":
                 entry.tcomments.append(token.text)
             elif token.kind == "extracted":
@@ -292,9 +296,7 @@ class _Parser:
                 entry.flags += [flag.strip() for flag in token.text.split(",") if flag.strip()]
             return None
         item = _Field(token.name, token.line, "".join(token.strings))
-        if token.kind == "previous":
-            if entry.fields:
-                raise self.error(token.line, "#| previous string after the msgid")
+        if token.kind == "previous":  # (after a msgid it starts the next entry)
             item.name = "|" + item.name  # marks the field that #| strings continue
             entry.previous.append(item)
         else:
@@ -303,11 +305,9 @@ class _Parser:
         return item
 
     def check_order(self, entry: _Entry, token: _Token) -> None:
+        """Refuse a field out of place (a msgctxt or msgid after the msgid starts the next
+        entry, see :meth:`starts_entry`)."""
         names = [item.name for item in entry.fields]
-        if token.name == "msgctxt" and names:
-            raise self.error(token.line, "msgctxt after the msgid")
-        if token.name == "msgid" and names not in ([], ["msgctxt"]):
-            raise self.error(token.line, "second msgid in one entry")
         if token.name == "msgid_plural" and names[-1:] != ["msgid"]:
             raise self.error(token.line, "msgid_plural without a msgid before it")
         if token.name.startswith("msgstr") and "msgid" not in names:
