@@ -54,14 +54,15 @@ REFUSED = [
          + b'msgid "a"\n\nmsgstr "caf\xe9"\n', 7,
          "byte 0xe9 is not valid ascii (fix the charset= in the header or re-encode the file)",
          gnu=True, id="invalid-in-declared"),
-    case(_header("Content-Type: text/plain; charset=KOI8-R") + 'msgid "a"\nmsgstr "мир"\n', 2,
+    case(_header("Content-Type: text/plain; charset=KOI8-R") + 'msgid "a"\nmsgstr "мир"\n', 3,
          "the header declares charset koi8-r but the file is UTF-8 "
          "(change the header to charset=UTF-8 (the text is UTF-8 already))",
          gnu=False, id="utf8-labelled-koi8r"),
-    case(_header("Content-Type: text/plain; charset=" + "x" * 45) + 'msgid "a"\nmsgstr ""\n', 2,
+    case(_header("Content-Type: text/plain; charset=" + "x" * 45) + 'msgid "a"\nmsgstr ""\n', 3,
          f"unknown charset {'x' * 40!r} in the header (not one gettext accepts) "
          "(declare charset=UTF-8)", gnu=True, id="unknown-charset"),
-    case(_header("Content-Type: text/plain; charset=VISCII") + 'msgid "a"\nmsgstr ""\n', 2,
+    case(_header("Project-Id-Version: 1", "Content-Type: text/plain; ", "charset=VISCII")
+         + 'msgid "a"\nmsgstr ""\n', 5,
          "charset VISCII is not supported here "
          "(convert the file to UTF-8 (msgconv -t UTF-8) and declare charset=UTF-8)",
          gnu=False, id="charset-python-lacks"),
@@ -156,19 +157,22 @@ REFUSED = [
          HEADER_COMMENTS, gnu=False, id="header-reference"),
     case('#| msgid "x"\nmsgid ""\nmsgstr ""\n"Content-Type: text/plain\\n"\n', 2,
          HEADER_COMMENTS, gnu=False, id="header-previous"),
-    case(_header("Language: ru", "\\n", "no colon here", "Content-Type: text/plain"), 2,
-         "header field 4 is not 'Name: value' (fix the header field)", gnu=False,
+    case(_header("Language: ru", "\\n", "no colon here", "Content-Type: text/plain"), 5,
+         "header field is not 'Name: value' (fix the header field)", gnu=False,
          id="header-field"),
-    case(_header("Language: ru", ": nameless"), 2,
-         "header field 2 is not 'Name: value' (fix the header field)", gnu=False,
+    case('msgid ""\nmsgstr ""\n""\n"no colon here\\n"\n""\n"Content-Type: text/plain\\n"\n', 4,
+         "header field is not 'Name: value' (fix the header field)", gnu=False,
+         id="header-field-after-empty-string"),
+    case(_header("Language: ru", ": nameless"), 4,
+         "header field is not 'Name: value' (fix the header field)", gnu=False,
          id="header-field-without-name"),
     case(_header("Language: ru"), 2, "the header has no Content-Type field "
          '(add "Content-Type: text/plain; charset=UTF-8\\n" to the header)', gnu=False,
          id="no-content-type"),
-    case("# title\n" + _header("Content-Type: text/plain", "Plural-Forms: nplurals=0;"), 2,
+    case("# title\n" + _header("Content-Type: text/plain", "Plural-Forms: nplurals=0;"), 5,
          "Plural-Forms has no valid nplurals: 'nplurals=0;' "
          "(e.g. nplurals=2; plural=(n != 1);)", gnu=False, id="nplurals-zero"),
-    case(_header("Content-Type: text/plain", "Plural-Forms: plural=n!=1;"), 1,
+    case(_header("Content-Type: text/plain", "Plural-Forms: plural=n!=1;"), 4,
          "Plural-Forms has no valid nplurals: 'plural=n!=1;' "
          "(e.g. nplurals=2; plural=(n != 1);)", gnu=False, id="nplurals-missing"),
     case(_header("Content-Type: text/plain", "Plural-Forms: nplurals=3; plural=0;")
