@@ -58,6 +58,10 @@ REFUSED = [
          "the header declares charset koi8-r but the file is UTF-8 "
          "(change the header to charset=UTF-8 (the text is UTF-8 already))",
          gnu=False, id="utf8-labelled-koi8r"),
+    case('msgid ""\nmsgstr "Content-Type: text/plain; charset=KOI8-R\\n"\n\n'
+         'msgid "a"\nmsgstr "мир"\n', 2, "the header declares charset koi8-r but the file is UTF-8 "
+         "(change the header to charset=UTF-8 (the text is UTF-8 already))",
+         gnu=False, id="utf8-labelled-koi8r-one-line-header"),
     case(_header("Content-Type: text/plain; charset=" + "x" * 45) + 'msgid "a"\nmsgstr ""\n', 3,
          f"unknown charset {'x' * 40!r} in the header (not one gettext accepts) "
          "(declare charset=UTF-8)", gnu=True, id="unknown-charset"),
@@ -163,6 +167,9 @@ REFUSED = [
     case('msgid ""\nmsgstr ""\n""\n"no colon here\\n"\n""\n"Content-Type: text/plain\\n"\n', 4,
          "header field is not 'Name: value' (fix the header field)", gnu=False,
          id="header-field-after-empty-string"),
+    case(_header("A: 1", "B: 2", "x", "Content-Type: text/plain"), 5,
+         "header field is not 'Name: value' (fix the header field)", gnu=False,
+         id="header-field-short"),
     case(_header("Language: ru", ": nameless"), 4,
          "header field is not 'Name: value' (fix the header field)", gnu=False,
          id="header-field-without-name"),
