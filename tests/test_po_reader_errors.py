@@ -25,6 +25,8 @@ MIXED = (
 )
 NOT_UTF8 = "(re-encode the file as UTF-8, or declare its real charset in the header)"
 HEADER_COMMENTS = "the header entry has #. #: or #| lines (keep only # comments on the header)"
+#: An entry above the header whose text holds a charset= (lines 1-8; the body from line 9).
+MISLEADING = ('msgctxt "menu"\nmsgid ""\nmsgstr "charset=KOI8-R"\n\n' + HEADER).encode()
 GNU = shutil.which("msgcat") is not None
 needs_gnu = pytest.mark.skipif(not GNU, reason="GNU gettext (msgcat) is the reference")
 
@@ -62,6 +64,14 @@ REFUSED = [
          'msgid "a"\nmsgstr "мир"\n', 2, "the header declares charset koi8-r but the file is UTF-8 "
          "(change the header to charset=UTF-8 (the text is UTF-8 already))",
          gnu=False, id="utf8-labelled-koi8r-one-line-header"),
+    # a charset= in a message above the header is not the file's: the header's decides
+    case(MISLEADING + b'msgid "a"\nmsgstr "\xd0\xbc\xff"\n', 10,
+         f"invalid UTF-8 byte sequence (byte 0xff) {NOT_UTF8}", gnu=True,
+         id="misleading-charset-invalid-utf8"),
+    case(MISLEADING + 'msgid "a"\nmsgstr "\uffff"\n'.encode(), 10,
+         "control character U+FFFF in text "
+         "(remove it: only tab and newline are allowed in messages)", gnu=False,
+         id="misleading-charset-noncharacter"),
     case(_header("Content-Type: text/plain; charset=" + "x" * 45) + 'msgid "a"\nmsgstr ""\n', 3,
          f"unknown charset {'x' * 40!r} in the header (not one gettext accepts) "
          "(declare charset=UTF-8)", gnu=True, id="unknown-charset"),
