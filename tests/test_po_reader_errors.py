@@ -15,6 +15,7 @@ import polib
 import pytest
 
 from workflow.errors import InputError
+from workflow.fsio import file_digest
 from workflow.po import format_po, load_po, render_po, save_po
 from workflow.po.reader import RepeatedKey
 
@@ -186,8 +187,9 @@ REFUSED = [
     case(_header("Language: ru"), 2, "the header has no Content-Type field "
          '(add "Content-Type: text/plain; charset=UTF-8\\n" to the header)', gnu=False,
          id="no-content-type"),
-    case("# title\n" + _header("Content-Type: text/plain", "Plural-Forms: nplurals=0;"), 5,
-         "Plural-Forms has no valid nplurals: 'nplurals=0;' "
+    case("# title\n" + _header("Content-Type: text/plain",
+                                "Plural-Forms: nplurals=0; plural=n==1 ? 0 : 1;"), 5,
+         "Plural-Forms has no valid nplurals: 'nplurals=0; plural=n==1 ? 0 : 1;' "
          "(e.g. nplurals=2; plural=(n != 1);)", gnu=False, id="nplurals-zero"),
     case(_header("Content-Type: text/plain", "Plural-Forms: plural=n!=1;"), 4,
          "Plural-Forms has no valid nplurals: 'plural=n!=1;' "
@@ -474,3 +476,19 @@ def test_flags_on_several_lines_are_all_kept(tmp_path: Path) -> None:
     path = _write(tmp_path, HEADER + '#, fuzzy\n#, python-format\nmsgid "a %s"\nmsgstr "б %s"\n')
     assert load_po(path)[0].flags == polib.pofile(str(path))[0].flags == ["fuzzy", "python-format"]
     assert "#, fuzzy" not in _msgcat(path)
+
+
+def test_save_po_leaves_a_file_edited_meanwhile_alone(tmp_path: Path) -> None:
+    path = _write(tmp_path, HEADER + 'msgid "a"\nmsgstr "b"\n')
+    digest = file_digest(path)
+    po = load_po(path)
+    edited = HEADER + 'msgid "a"\nmsgstr "saved in an editor"\n'
+    path.write_text(edited, encoding="utf-8")
+    po[0].msgstr = "machine draft"
+    with pytest.raises(InputError) as caught:
+        save_po(po, path, expected_digest=digest)
+    assert str(caught.value) == (
+        f"{path}: changed on disk while this command ran; left as it is "
+        "(run the command again: it will work from the saved file)"
+    )
+    assert path.read_text(encoding="utf-8") == edited
