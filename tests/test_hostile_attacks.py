@@ -90,12 +90,17 @@ def test_lock_never_writes_through_a_planted_link(project, outside, capsys, link
 # --- 2. a UTF-8 catalog that declares another charset -------------------------------------
 
 
+def _charset_line(text: str, charset: str) -> int:
+    """The line of the header's ``charset=`` (where the reader reports a charset problem)."""
+    return next(n for n, row in enumerate(text.splitlines(), 1) if f"charset={charset}" in row)
+
+
 @pytest.mark.parametrize("charset", ["KOI8-R", "ISO-8859-1", "CP1251"])
 def test_utf8_catalog_declaring_another_charset_is_refused(project, capsys, charset) -> None:
     ru = project / "locales" / "ru" / "7.po"
     text = ru.read_text(encoding="utf-8").replace("charset=UTF-8", f"charset={charset}")
     ru.write_bytes(text.encode("utf-8"))
-    line = text.splitlines().index('msgstr ""') + 1
+    line = _charset_line(text, charset)
     for command in (["update"], ["status"], ["check"]):
         refused(project, command, capsys, f"{ru}:{line}: ", "but the file is UTF-8")
 
@@ -301,7 +306,7 @@ def test_exotic_charsets_are_refused_at_the_header(project, capsys, charset) -> 
     ru = project / "locales" / "ru" / "7.po"
     text = ru.read_text(encoding="utf-8").replace("charset=UTF-8", f"charset={charset}")
     ru.write_text(text, encoding="utf-8")
-    line = text.splitlines().index('msgstr ""') + 1
+    line = _charset_line(text, charset)
     refused(project, ["status"], capsys, f"{ru}:{line}: ", "not one gettext accepts")
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,6 +77,14 @@ class _Field:
     name: str
     line: int
     value: str
+    #: ``(offset in value, line)`` of each continuation line's strings
+    continued: list[tuple[int, int]] = field(default_factory=list)
+
+    def line_at(self, offset: int) -> int:
+        """The line of the character at *offset* in the value (for messages)."""
+        return next(
+            (line for start, line in reversed(self.continued) if start <= offset), self.line
+        )
 
 
 @dataclass
@@ -152,7 +161,7 @@ def _decode(data: bytes, charset: str, path: Path) -> str:
                 f"invalid UTF-8 byte sequence (byte 0x{data[exc.start]:02x})",
                 path=path,
                 line=line,
-                hint="the header declares charset=UTF-8; fix or re-encode the file",
+                hint="re-encode the file as UTF-8, or declare its real charset in the header",
             ) from None
         raise InputError(
             f"byte 0x{data[exc.start]:02x} is not valid {charset}",
@@ -185,7 +194,8 @@ def _declared_charset(entries: list[_Entry], path: Path) -> tuple[str, int]:
     match = _CHARSET.search(msgstr.value) if msgstr else None
     if match is None or msgstr is None:
         return "utf-8", 1
-    return _codec(match.group(1), path, msgstr.line), msgstr.line
+    line = msgstr.line_at(match.start())
+    return _codec(match.group(1), path, line), line
 
 
 def _codec(name: str, path: Path, line: int) -> str:
@@ -239,6 +249,7 @@ class _Parser:
                 if current is None or (token.kind == "string") != (current.name[:1] != "|"):
                     raise self.error(number, "string without a keyword before it")
                 self.check_marker(entry, token)
+                current.continued.append((len(current.value), number))
                 current.value += "".join(token.strings)
                 continue
             if entry is not None and entry.fields and self.starts_entry(token, entry):
@@ -280,8 +291,12 @@ class _Parser:
     def add(self, entry: _Entry, token: _Token) -> _Field | None:
         """Record *token* in *entry*; returns the field later strings continue."""
         if token.kind in ("comment", "extracted", "reference", "flags"):
-            if entry.fields or entry.previous:
-                raise self.error(token.line, "comment inside an entry (between its strings)")
+            if entry.previous:  # (a comment after the msgstr starts the next entry)
+                raise self.error(
+                    token.line,
+                    "comment after the #| previous strings",
+                    hint="put the comments before the #| lines",
+                )
             if token.kind == "comment":
                 entry.tcomments.append(token.text)
             elif token.kind == "extracted":
@@ -292,9 +307,7 @@ class _Parser:
                 entry.flags += [flag.strip() for flag in token.text.split(",") if flag.strip()]
             return None
         item = _Field(token.name, token.line, "".join(token.strings))
-        if token.kind == "previous":
-            if entry.fields:
-                raise self.error(token.line, "#| previous string after the msgid")
+        if token.kind == "previous":  # (after a msgid it starts the next entry)
             item.name = "|" + item.name  # marks the field that #| strings continue
             entry.previous.append(item)
         else:
@@ -303,11 +316,9 @@ class _Parser:
         return item
 
     def check_order(self, entry: _Entry, token: _Token) -> None:
+        """Refuse a field out of place (a msgctxt or msgid after the msgid starts the next
+        entry, see :meth:`starts_entry`)."""
         names = [item.name for item in entry.fields]
-        if token.name == "msgctxt" and names:
-            raise self.error(token.line, "msgctxt after the msgid")
-        if token.name == "msgid" and names not in ([], ["msgctxt"]):
-            raise self.error(token.line, "second msgid in one entry")
         if token.name == "msgid_plural" and names[-1:] != ["msgid"]:
             raise self.error(token.line, "msgid_plural without a msgid before it")
         if token.name.startswith("msgstr") and "msgid" not in names:
@@ -489,15 +500,13 @@ def _metadata(header: _Entry, path: Path) -> dict[str, str]:
     msgstr = header.value("msgstr")
     assert msgstr is not None  # guaranteed by _Parser.finish
     metadata: dict[str, str] = {}
-    for number, line in enumerate(msgstr.value.split("\n"), start=1):
-        if not line.strip():
-            continue
+    for start, line in _header_lines(msgstr.value):
         key, colon, value = line.partition(":")
         if not colon or not key.strip():
             raise InputError(
-                f"header field {number} is not 'Name: value'",
+                "header field is not 'Name: value'",
                 path=path,
-                line=msgstr.line,
+                line=msgstr.line_at(start),
                 hint="fix the header field",
             )
         name = key.strip()
@@ -510,6 +519,27 @@ def _metadata(header: _Entry, path: Path) -> dict[str, str]:
             hint='add "Content-Type: text/plain; charset=UTF-8\\n" to the header',
         )
     return metadata
+
+
+def _header_lines(value: str) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of the header's msgstr, each with its offset in *value*."""
+    offset = 0
+    for line in value.split("\n"):
+        if line.strip():
+            yield offset, line
+        offset += len(line) + 1
+
+
+def _field_line(header: _Entry, name: str) -> int:
+    """The line of the header's field *name* (the first, if repeated)."""
+    msgstr = header.value("msgstr")
+    assert msgstr is not None  # guaranteed by _Parser.finish
+    start = next(
+        start
+        for start, line in _header_lines(msgstr.value)
+        if line.partition(":")[0].strip() == name
+    )
+    return msgstr.line_at(start)
 
 
 class RepeatedKey(str):
@@ -538,7 +568,7 @@ def _nplurals(metadata: dict[str, str], header: _Entry, path: Path) -> int:
         raise InputError(
             f"Plural-Forms has no valid nplurals: {forms!r}",
             path=path,
-            line=header.msgid_line,
+            line=_field_line(header, "Plural-Forms"),
             hint="e.g. nplurals=2; plural=(n != 1);",
         )
     return int(match.group(1))
