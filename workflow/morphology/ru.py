@@ -166,7 +166,8 @@ def noun_table(word: str) -> Table:
 
 
 def adjective_table(word: str, gender: str | None) -> Table | None:
-    """Forms of an agreeing adjective (singular forms of *gender* only, when known)."""
+    """Forms of an agreeing adjective (singular forms of *gender* only, when known); not its
+    superlative (``редчайших`` is not a form of ``редкие``)."""
     parses = [
         p for p in _dictionary_parses(word) if p.tag.POS in _ADJECTIVAL and p.tag.case == "nomn"
     ]
@@ -177,7 +178,7 @@ def adjective_table(word: str, gender: str | None) -> Table | None:
     for parse in parses:
         for form in parse.lexeme:
             tag = form.tag
-            if tag.POS not in _ADJECTIVAL or not tag.case or not tag.number:
+            if tag.POS not in _ADJECTIVAL or "Supr" in tag or not tag.case or not tag.number:
                 continue
             if tag.number == "sing" and gender and tag.gender and tag.gender != gender:
                 continue
@@ -287,12 +288,16 @@ _ADJ_HARD = {
     "neut": ("ое", "ого", "ому", "ое", "ым", "ом"),
     "plur": ("ые", "ых", "ым", ("ые", "ых"), "ыми", "ых"),
 }
+#: A stressed masculine ending (молодой, большой, дорогой); the rest as _ADJ_HARD.
+_ADJ_STRESSED = {**_ADJ_HARD, "masc": ("ой", "ого", "ому", ("ой", "ого"), "ым", "ом")}
 _ADJ_SOFT = {
     "masc": ("ий", "его", "ему", ("ий", "его"), "им", "ем"),
     "femn": ("яя", "ей", "ей", "юю", ("ей", "ею"), "ей"),
     "neut": ("ее", "его", "ему", "ее", "им", "ем"),
     "plur": ("ие", "их", "им", ("ие", "их"), "ими", "их"),
 }
+#: A sibilant stem with unstressed endings (свежий, свежее): hard endings whose о is spelled е.
+_ADJ_SIBILANT = {**_ADJ_SOFT, "femn": ("ая", "ей", "ей", "ую", ("ей", "ею"), "ей")}
 _ADJ_NOMINATIVES = {
     "ый": ("masc", False),
     "ой": ("masc", False),
@@ -313,15 +318,26 @@ def _fallback_adjective_endings(word: str) -> tuple[str, bool] | None:
     return _ADJ_NOMINATIVES.get(word[-2:])
 
 
+def _adjective_paradigm(word: str, soft: bool) -> dict[str, tuple[str | tuple[str, ...], ...]]:
+    stem_end = word[-3]
+    if word.endswith("ой"):
+        return _ADJ_STRESSED
+    if soft and stem_end in _SIBILANTS:
+        return _ADJ_SIBILANT
+    # -кий/-гий/-хий are hard stems spelled with и
+    return _ADJ_SOFT if soft and stem_end not in _VELARS else _ADJ_HARD
+
+
 def fallback_adjective_table(word: str, gender: str | None) -> Table | None:
-    """Stem-model forms of an unknown adjective (``-ый/-ий/-ой/-ая/-ое/-ые``), or None."""
+    """Stem-model forms of an unknown adjective (``-ый/-ий/-ой/-ая/-ое/-ые``), or None.
+
+    After a sibilant, ``-ая`` does not show the stress (свежей, большой): both spellings."""
     kind = _fallback_adjective_endings(word)
     if kind is None:
         return None
     own, soft = kind
     stem = word[:-2]
-    # -кий/-гий/-хий/-жий... are hard stems spelled with и
-    paradigm = _ADJ_SOFT if soft and stem[-1:] not in _VELARS + _SIBILANTS else _ADJ_HARD
+    paradigm = _adjective_paradigm(word, soft)
     table: dict[Slot, set[str]] = defaultdict(set)
     known = gender or (own if own != "plur" else None)
     genders = [known] if known else ["masc", "femn", "neut"]
@@ -330,4 +346,6 @@ def fallback_adjective_table(word: str, gender: str | None) -> Table | None:
         for case, endings in zip(CASES, paradigm[key], strict=True):
             for ending in (endings,) if isinstance(endings, str) else endings:
                 table[(case, number)].add(_spell(stem, ending))
+    if word.endswith("ая"):
+        _unstressed_o_variants(stem, table)
     return _freeze(table)
