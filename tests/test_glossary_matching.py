@@ -1,0 +1,158 @@
+"""Glossary matching as translators meet it: ``workflow check`` on a real PO file with names
+the Russian dictionary does not know, the Japanese-side lookup at script boundaries, keep-as-is
+terms, English plurals and a language without inflection rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polib
+import pytest
+
+from workflow.cli import main
+from workflow.glossary import Glossary, Term
+from workflow.morphology import Span, find_target_term, target_term_present
+
+GLOSSARY = """\
+terms:
+  - {id: karazhyra, kind: place, ja: [カラジラ], en: Karazhyra, ru: Каражыра, kk: Қаражыра}
+  - id: tengizchevroil
+    kind: organization
+    ja: [テンギスシェブロイル]
+    en: Tengizchevroil
+    ru: Тенгизшевройл
+    kk: Теңізшевройл
+  - {id: rare-metals, kind: concept, ja: [レアメタル], en: rare metal, ru: редкие металлы,
+     kk: сирек металдар}
+"""
+
+#: (source, Russian translation, whether ``check`` reports the glossary term missing).
+ENTRIES = [
+    # Каражыра (a coal field) and Тенгизшевройл are outside pymorphy3's dictionary: the stem
+    # model declines them (feminine -а, hard masculine).
+    ("カラジラの炭田。", "Угольный бассейн Каражыры.", False),
+    ("カラジラで働いた。", "Он работал на Каражыре.", False),
+    ("カラジラと比べる。", "Сравним с Каражырой.", False),
+    ("カラジラの炭鉱。", "Шахты Каражыра.", False),  # the nominative, as in the glossary
+    ("カラジラの石炭。", "Уголь Каражыром.", True),  # declined as a masculine noun
+    ("カラジラの歴史。", "История Каражырии.", True),  # a longer, different name
+    ("テンギスシェブロイルとの契約。", "Контракт с Тенгизшевройлом.", False),
+    ("テンギスシェブロイルの株。", "Акции Тенгизшевройла.", False),
+    ("テンギスシェブロイルに送った。", "Отправили Тенгизшевройлю.", True),  # a soft ending
+    # An adjective and its noun agree; a superlative is another word.
+    ("レアメタルの採掘。", "Добыча редких металлов.", False),
+    ("レアメタルの輸出。", "Экспорт редкими металлами.", False),
+    ("レアメタルの価格。", "Цены редкой металлов.", True),
+    ("レアメタルの市場。", "Рынок редчайших металлов.", True),
+]
+
+
+@pytest.fixture
+def project(make_project) -> Path:
+    root = make_project()
+    (root / "glossary").mkdir()
+    (root / "glossary" / "terms.yaml").write_text(GLOSSARY, encoding="utf-8")
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "ru"}
+    for source, translation, _ in ENTRIES:
+        po.append(polib.POEntry(msgid=source, msgstr=translation))
+    (root / "locales" / "ru").mkdir(parents=True)
+    po.save(str(root / "locales" / "ru" / "7.po"))
+    return root
+
+
+def test_check_finds_unknown_names_inflected_and_reports_wrong_forms(project, capsys) -> None:
+    assert main(["--project", str(project), "check", "--lang", "ru", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    lines = (project / "locales" / "ru" / "7.po").read_text(encoding="utf-8").splitlines()
+    missing = [lines.index(f'msgid "{source}"') + 1 for source, _, missing in ENTRIES if missing]
+    glossary_lines = [item["line"] for item in report["diagnostics"] if item["code"] == "G001"]
+    assert sorted(glossary_lines) == missing
+
+
+def glossary(*forms: str) -> Glossary:
+    """A glossary of one term per Japanese form."""
+    terms = [
+        Term(id=f"t{index}", kind="concept", ja=[form], en="x", ru="x", kk="x")
+        for index, form in enumerate(forms)
+    ]
+    return Glossary(terms=terms)
+
+
+def found(terms: Glossary, text: str) -> list[str]:
+    return [match.form for match in terms.find_source_terms(text)]
+
+
+def test_katakana_forms_stop_at_katakana_on_either_side() -> None:
+    # ソ連 starts with katakana and ends with a kanji; 日中ソ the other way round.
+    terms = glossary("ソ連", "日中ソ")
+    assert found(terms, "当時のソ連は大きかった。") == ["ソ連"]
+    assert found(terms, "エストニアソ連") == []
+    assert found(terms, "日中ソの会談。") == ["日中ソ"]
+    assert found(terms, "日中ソビエト") == []
+
+
+def test_latin_forms_stop_at_latin_letters_of_either_case() -> None:
+    # X線 starts with a Latin letter, 鉱区A ends with one.
+    terms = glossary("ODA", "X線", "鉱区A")
+    assert found(terms, "日本のODAで。") == ["ODA"]
+    assert found(terms, "CODAとcodaとodaと") == []
+    assert found(terms, "ODAsとODAbと") == []
+    assert found(terms, "X線の装置。") == ["X線"]
+    assert found(terms, "MX線とmX線") == []
+    assert found(terms, "鉱区Aの採掘。") == ["鉱区A"]
+    assert found(terms, "鉱区ABと鉱区Ab") == []
+
+
+def test_source_matches_name_the_term_and_position() -> None:
+    terms = glossary("ウラン", "ウラン鉱")
+    [match] = terms.find_source_terms("良質なウラン鉱がある。")
+    assert (match.term.id, match.start, match.end, match.form) == ("t1", 3, 7, "ウラン鉱")
+
+
+def keep_term(*forms: str) -> Term:
+    first, *extra = forms
+    forms = {"en": extra}
+    return Term(
+        id="oda", kind="concept", ja=["ODA"], en=first, ru="x", kk="x", keep=True, forms=forms
+    )
+
+
+def test_keep_terms_are_found_verbatim_in_text_order() -> None:
+    term = keep_term("ODA", "JICA")
+    text = "Both JICA and ODA, then JICA again."
+    assert find_target_term("en", term, text) == [
+        Span(5, 9, "JICA"),
+        Span(14, 17, "ODA"),
+        Span(24, 28, "JICA"),
+    ]
+    assert find_target_term("en", term, "CODA and ODAs") == []
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "present"),
+    [
+        ("tornado", "two tornados", True),
+        ("tornado", "two tornadoes", True),
+        ("economy", "both economies", True),
+        ("economy", "both economys", False),
+        ("survey", "two surveys", True),
+        ("survey", "two surveies", False),
+        ("ty", "two ties", True),  # consonant + y, however short
+        ("y", "the ys", True),
+        ("y", "the ies", False),
+        ("box", "two boxes", True),
+        ("box", "two boxs", False),
+    ],
+)
+def test_english_plurals(term: str, text: str, present: bool) -> None:
+    assert target_term_present("en", term, text) is present
+
+
+def test_a_language_without_inflection_rules_matches_words_as_written() -> None:
+    # Uzbek has no morphology in the registry: words match after normalization only.
+    assert target_term_present("uz", "Toshkent shahri", "Biz TOSHKENT SHAHRI da edik.")
+    assert not target_term_present("uz", "Toshkent shahri", "Toshkentda edik.")
+    assert not target_term_present("uz", "Toshkent shahri", "Toshkent shahrida edik.")
+    assert not target_term_present("uz", "—", "— Toshkent —")
