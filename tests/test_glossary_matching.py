@@ -156,3 +156,40 @@ def test_a_language_without_inflection_rules_matches_words_as_written() -> None:
     assert not target_term_present("uz", "Toshkent shahri", "Toshkentda edik.")
     assert not target_term_present("uz", "Toshkent shahri", "Toshkent shahrida edik.")
     assert not target_term_present("uz", "—", "— Toshkent —")
+
+
+# --- Russian terms: which words inflect -------------------------------------------------------
+
+RUSSIAN_TERMS = [
+    # The head's gender: a plural adjective agrees in the singular with a masculine head only.
+    ("редкие металлы", "добыча редкого металла", True),
+    ("редкие металлы", "добыча редкой металла", False),
+    # Words after the head are a fixed genitive complement, capitalized or not.
+    ("Институт редких металлов", "сотрудник Института редких металлов", True),
+    ("Институт редких металлов", "сотрудник Института редким металлам", False),
+    ("Совет Министров СССР", "решение Совета Министров СССР", True),
+    ("Совет Министров СССР", "решение Совета Министрами СССР", False),
+    # Capitalized names in apposition take the head's case, however many.
+    ("Нурсултан Абишевич Назарбаев", "встреча с Нурсултаном Абишевичем Назарбаевым", True),
+    ("Нурсултан Абишевич Назарбаев", "встреча с Нурсултаном Абишевич Назарбаевым", False),
+    # An abbreviation before the head stays as written; the head still inflects.
+    ("АО Казатомпром", "акции АО Казатомпрома", True),
+    ("АО Казатомпром", "акции АО Казатомпромов", True),
+    ("АО Казатомпром", "акции Ао Казатомпрома", True),  # words compare case-insensitively
+    # Latin words are kept as written, even inside a Russian term.
+    ("Chevron", "акции Chevron", True),
+    ("Chevron", "акции Chevrona", False),
+    ("компания Chevron", "акции компании Chevron", True),
+    # A hyphenated noun inflects its last part, also when the whole word is unknown.
+    ("горно-обогащение", "предприятие горно-обогащения", True),
+    ("Кызыл-Орда", "в Кызыл-Орде", True),
+    ("Кызыл-Орда", "в Кызыл-Ордом", False),
+    ("Шарм-эль-Шейх", "встреча в Шарм-эль-Шейхе", True),
+    # A word of three letters is never read as an adjective (Хой: a city, not -ой).
+    ("Хой", "в Хое", True),
+]
+
+
+@pytest.mark.parametrize(("term", "text", "present"), RUSSIAN_TERMS)
+def test_russian_term_structure(term: str, text: str, present: bool) -> None:
+    assert target_term_present("ru", term, text) is present

@@ -114,7 +114,8 @@ def _head_index(originals: list[str]) -> int | None:
 
 def _co_heads(originals: list[str], head: int | None) -> set[int]:
     """The head and the capitalized names in apposition right after a capitalized head
-    (``Сигэо Накамура`` → ``Сигэо Накамуры``): they inflect in the same case."""
+    (``Сигэо Накамура`` → ``Сигэо Накамуры``): they inflect in the same case.  A word the
+    dictionary knows only outside the nominative is a complement (``Совет Министров``)."""
     if head is None:
         return set()
     heads = {head}
@@ -125,6 +126,8 @@ def _co_heads(originals: list[str], head: int | None) -> set[int]:
         if not word[:1].isupper() or _is_fixed(word):
             break
         if parses and not any(p.tag.POS == "NOUN" for p in parses):
+            break
+        if not parses and analyzer().word_is_known(word.lower()):
             break
         heads.add(index)
         index += 1
