@@ -155,7 +155,11 @@ def test_a_language_without_inflection_rules_matches_words_as_written() -> None:
     assert target_term_present("uz", "Toshkent shahri", "Biz TOSHKENT SHAHRI da edik.")
     assert not target_term_present("uz", "Toshkent shahri", "Toshkentda edik.")
     assert not target_term_present("uz", "Toshkent shahri", "Toshkent shahrida edik.")
-    assert not target_term_present("uz", "—", "— Toshkent —")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk", "uz"])
+def test_a_term_without_words_is_never_found(lang: str) -> None:
+    assert not target_term_present(lang, "—", "— 1989 —")
 
 
 # --- Russian terms: which words inflect -------------------------------------------------------

@@ -123,6 +123,9 @@ NOUNS: dict[str, dict[tuple[str, str], set[str]]] = {
     "такси": {},
     "рагу": {},
     "меню": {},
+    "досье": {},
+    "шоу": {},
+    "жюри": {},
 }
 
 
@@ -137,9 +140,11 @@ def test_noun_model_agrees_with_the_dictionary(word: str) -> None:
     assert {slot: set(forms) for slot, forms in model.items()} == dict(expected)
 
 
-def test_noun_model_keeps_a_final_non_letter_as_written() -> None:
-    """A name ending in a digit or mark (``Т-34``-like tokens) is not declined."""
-    assert fallback_noun_table("ан2") == {slot: frozenset({"ан2"}) for slot in SLOTS}
+@pytest.mark.parametrize("word", ["каратэ", "улан-удэ", "сочи", "чебоксары", "ан2"])
+def test_noun_model_keeps_other_endings_as_written(word: str) -> None:
+    """A final vowel other than а, я (also э, ы: Улан-Удэ, Чебоксары) or a non-letter
+    (a digit of a model name): the same form in every slot."""
+    assert fallback_noun_table(word) == {slot: frozenset({word}) for slot in SLOTS}
 
 
 def dictionary_adjective(word: str, gender: str | None) -> dict[tuple[str, str], set[str]]:
