@@ -197,3 +197,12 @@ RUSSIAN_TERMS = [
 @pytest.mark.parametrize(("term", "text", "present"), RUSSIAN_TERMS)
 def test_russian_term_structure(term: str, text: str, present: bool) -> None:
     assert target_term_present("ru", term, text) is present
+
+
+def test_term_and_glossary_lookups_name_what_is_missing() -> None:
+    term = Term(id="moscow", kind="place", ja=["モスクワ"], en="Moscow", ru="Москва", kk="Мәскеу")
+    assert term.target_forms("ru").lang == "ru"
+    with pytest.raises(KeyError, match="term 'moscow' has no target term in 'uz'"):
+        term.target("uz")
+    with pytest.raises(KeyError, match="tashkent"):
+        Glossary(terms=[term]).get("tashkent")

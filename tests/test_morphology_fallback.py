@@ -195,8 +195,10 @@ ADJECTIVES: dict[tuple[str, str | None], dict[tuple[str, str], set[str]]] = {
     ("хороший", None): {},
     ("большой", None): {},
     ("большое", None): {},
-    # stressed -ой
+    # stressed -ой, also in the shortest adjective the model reads (four letters)
     ("молодой", None): {},
+    ("злой", None): {},
+    ("злая", None): {},
     ("золотой", None): {},
     # sibilant stem with -ая: both spellings
     (
