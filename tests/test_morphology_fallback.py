@@ -195,6 +195,10 @@ ADJECTIVES: dict[tuple[str, str | None], dict[tuple[str, str], set[str]]] = {
     ("хороший", None): {},
     ("большой", None): {},
     ("большое", None): {},
+    # after ц: о is spelled е in unstressed endings, ы stays (куцего, куцым)
+    ("куцый", None): {},
+    ("куцее", None): {},
+    ("куцые", None): {},
     # stressed -ой, also in the shortest adjective the model reads (four letters)
     ("молодой", None): {},
     ("злой", None): {},

@@ -299,8 +299,14 @@ _ADJ_SOFT = {
     "neut": ("ее", "его", "ему", "ее", "им", "ем"),
     "plur": ("ие", "их", "им", ("ие", "их"), "ими", "их"),
 }
-#: A sibilant stem with unstressed endings (свежий, свежее): hard endings whose о is spelled е.
-_ADJ_SIBILANT = {**_ADJ_SOFT, "femn": ("ая", "ей", "ей", "ую", ("ей", "ею"), "ей")}
+#: Unstressed endings after a sibilant or ц (свежий, свежее, куцый): hard endings whose о is
+#: spelled е (ы becomes и after a sibilant by :func:`_spell`).
+_ADJ_UNSTRESSED_E = {
+    "masc": ("ый", "его", "ему", ("ый", "его"), "ым", "ем"),
+    "femn": ("ая", "ей", "ей", "ую", ("ей", "ею"), "ей"),
+    "neut": ("ее", "его", "ему", "ее", "ым", "ем"),
+    "plur": ("ые", "ых", "ым", ("ые", "ых"), "ыми", "ых"),
+}
 _ADJ_NOMINATIVES = {
     "ый": ("masc", False),
     "ой": ("masc", False),
@@ -322,11 +328,14 @@ def _fallback_adjective_endings(word: str) -> tuple[str, bool] | None:
 
 
 def _adjective_paradigm(word: str, soft: bool) -> dict[str, tuple[str | tuple[str, ...], ...]]:
-    stem_end = word[-3]
-    if word.endswith("ой"):
+    """The endings of an unknown adjective, by its nominative ending and the stem's last
+    letter (-ой shows the stress; -ий, -ее, -ие after a sibilant and -ый, -ее, -ые after ц
+    show an unstressed ending)."""
+    stem_end, ending = word[-3], word[-2:]
+    if ending == "ой":
         return _ADJ_STRESSED
-    if soft and stem_end in _SIBILANTS:
-        return _ADJ_SIBILANT
+    if (soft and stem_end in _SIBILANTS) or (stem_end == "ц" and ending in ("ый", "ее", "ые")):
+        return _ADJ_UNSTRESSED_E
     # -кий/-гий/-хий are hard stems spelled with и
     return _ADJ_SOFT if soft and stem_end not in _VELARS else _ADJ_HARD
 
@@ -334,7 +343,7 @@ def _adjective_paradigm(word: str, soft: bool) -> dict[str, tuple[str | tuple[st
 def fallback_adjective_table(word: str, gender: str | None) -> Table | None:
     """Stem-model forms of an unknown adjective (``-ый/-ий/-ой/-ая/-ое/-ые``), or None.
 
-    After a sibilant, ``-ая`` does not show the stress (свежей, большой): both spellings."""
+    After a sibilant or ц, ``-ая`` does not show the stress (свежей, чужой): both spellings."""
     kind = _fallback_adjective_endings(word)
     if kind is None:
         return None
