@@ -189,6 +189,18 @@ RUSSIAN_TERMS = [
     ("Кызыл-Орда", "в Кызыл-Орде", True),
     ("Кызыл-Орда", "в Кызыл-Ордом", False),
     ("Шарм-эль-Шейх", "встреча в Шарм-эль-Шейхе", True),
+    # A second locative (в порту) is a locative: the adjective agrees with it.
+    ("морской порт", "в морском порту", True),
+    # A head with an adjective reading too (Грозный: a city, a surname, "menacing") declines
+    # as a noun only.
+    ("Грозный", "в Грозном", True),
+    ("Грозный", "в Грозной", False),
+    # A word outside the dictionary with a stressed adjective ending agrees with the noun
+    # after it and matches itself in the nominative (a made-up name: the dictionary's
+    # guesser reads most real ones).
+    ("Жанаозенской разъезд", "Жанаозенской разъезд", True),
+    ("Жанаозенской разъезд", "у Жанаозенского разъезда", True),
+    ("Жанаозенской разъезд", "у Жанаозенской разъезда", False),
     # A word of three letters is never read as an adjective (Хой: a city, not -ой).
     ("Хой", "в Хое", True),
 ]
