@@ -168,6 +168,15 @@ RUSSIAN_TERMS = [
     # The head's gender: a plural adjective agrees in the singular with a masculine head only.
     ("редкие металлы", "добыча редкого металла", True),
     ("редкие металлы", "добыча редкой металла", False),
+    # Adjectives the dictionary knows decline as it says, not by the stem model: рабочей
+    # (unstressed after ч), третьего (an ordinal).
+    ("рабочая сила", "стоимость рабочей силы", True),
+    ("рабочая сила", "стоимость рабочой силы", False),
+    ("третий мир", "страны третьего мира", True),
+    ("третий мир", "страны третего мира", False),
+    # A head of unknown gender (a name outside the dictionary): the adjective's own gender.
+    ("Северная Каражыра", "на Северной Каражыре", True),
+    ("Северная Каражыра", "на Северном Каражыре", False),
     # Words after the head are a fixed genitive complement, capitalized or not.
     ("Институт редких металлов", "сотрудник Института редких металлов", True),
     ("Институт редких металлов", "сотрудник Института редким металлам", False),
