@@ -23,6 +23,12 @@ terms:
     en: Tengizchevroil
     ru: Тенгизшевройл
     kk: Теңізшевройл
+  - id: uktmk
+    kind: organization
+    ja: [チタン・マグネシウム・コンビナート]
+    en: Ust-Kamenogorsk Titanium and Magnesium Plant
+    ru: Усть-Каменогорский титано-магниевый комбинат
+    kk: Өскемен титан-магний комбинаты
   - {id: rare-metals, kind: concept, ja: [レアメタル], en: rare metal, ru: редкие металлы,
      kk: сирек металдар}
 """
@@ -40,6 +46,17 @@ ENTRIES = [
     ("テンギスシェブロイルとの契約。", "Контракт с Тенгизшевройлом.", False),
     ("テンギスシェブロイルの株。", "Акции Тенгизшевройла.", False),
     ("テンギスシェブロイルに送った。", "Отправили Тенгизшевройлю.", True),  # a soft ending
+    # Hyphenated adjectives are outside the dictionary too; they agree with the head.
+    (
+        "チタン・マグネシウム・コンビナートの製品。",
+        "Продукция Усть-Каменогорского титано-магниевого комбината.",
+        False,
+    ),
+    (
+        "チタン・マグネシウム・コンビナートで働く。",
+        "Работает на Усть-Каменогорском титано-магниевой комбинате.",
+        True,
+    ),
     # An adjective and its noun agree; a superlative is another word.
     ("レアメタルの採掘。", "Добыча редких металлов.", False),
     ("レアメタルの輸出。", "Экспорт редкими металлами.", False),
@@ -177,6 +194,9 @@ RUSSIAN_TERMS = [
     # A head of unknown gender (a name outside the dictionary): the adjective's own gender.
     ("Северная Каражыра", "на Северной Каражыре", True),
     ("Северная Каражыра", "на Северном Каражыре", False),
+    # Hyphenated adjectives (outside the dictionary) agree in the head's gender.
+    ("титано-магниевые комбинаты", "титано-магниевого комбината", True),
+    ("титано-магниевые комбинаты", "титано-магниевой комбината", False),
     # Words after the head are a fixed genitive complement, capitalized or not.
     ("Институт редких металлов", "сотрудник Института редких металлов", True),
     ("Институт редких металлов", "сотрудник Института редким металлам", False),
