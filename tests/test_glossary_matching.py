@@ -205,6 +205,11 @@ RUSSIAN_TERMS = [
     # Capitalized names in apposition take the head's case, however many.
     ("Нурсултан Абишевич Назарбаев", "встреча с Нурсултаном Абишевичем Назарбаевым", True),
     ("Нурсултан Абишевич Назарбаев", "встреча с Нурсултаном Абишевич Назарбаевым", False),
+    # A capitalized adjective after a name (an ordinal, an epithet) agrees with it.
+    ("Пётр Первый", "реформы Петра Первого", True),
+    ("Пётр Первый", "при Петре Первом", True),
+    ("Пётр Первый", "при Петре Первый", False),
+    ("Екатерина Вторая", "при Екатерине Второй", True),
     # An abbreviation before the head stays as written; the head still inflects.
     ("АО Казатомпром", "акции АО Казатомпрома", True),
     ("АО Казатомпром", "акции АО Казатомпромов", True),

@@ -53,12 +53,13 @@ def phrase_pattern(term: str) -> PhrasePattern:
     gender = _gender(originals[head]) if head is not None else None
     tables: list[Table | str] = []
     heads = _co_heads(originals, head)
+    epithets = _epithets(originals, heads)
     for index, word in enumerate(originals):
         if _is_fixed(word):
             tables.append(normalize(word))
         elif index in heads:
             tables.append(noun_table(word))
-        elif head is None or index < head:
+        elif head is None or index < head or index in epithets:
             table = adjective_table(word, gender)
             tables.append(table or normalize(word))
         else:
@@ -132,6 +133,21 @@ def _co_heads(originals: list[str], head: int | None) -> set[int]:
         heads.add(index)
         index += 1
     return heads
+
+
+def _epithets(originals: list[str], heads: set[int]) -> set[int]:
+    """Capitalized adjectives right after a capitalized name (``Пётр Первый`` → ``Петра
+    Первого``, ``Екатерина Вторая``): they agree with it."""
+    if not heads or not originals[min(heads)][:1].isupper():
+        return set()
+    found = set()
+    for index in range(max(heads) + 1, len(originals)):
+        word = originals[index]
+        parses = _nominative_parses(word)
+        if not word[:1].isupper() or not any(p.tag.POS in _ADJECTIVAL for p in parses):
+            break
+        found.add(index)
+    return found
 
 
 def _gender(word: str) -> str | None:
