@@ -214,9 +214,14 @@ RUSSIAN_TERMS = [
     ("АО Казатомпром", "акции АО Казатомпрома", True),
     ("АО Казатомпром", "акции АО Казатомпромов", True),
     ("АО Казатомпром", "акции Ао Казатомпрома", True),  # words compare case-insensitively
-    # Latin words are kept as written, even inside a Russian term.
+    # Initials and abbreviations of two letters are kept as written as well.
+    ("Ш. Накамура", "книга Ш. Накамуры", True),
+    ("Ш. Накамура", "книга Ша. Накамуры", False),
+    ("УК РК", "статья 190 УК РК", True),
+    ("УК РК", "статья 190 УКа РК", False),
+    # Latin words are kept as written, even inside a Russian term (no Cyrillic endings).
     ("Chevron", "акции Chevron", True),
-    ("Chevron", "акции Chevrona", False),
+    ("Chevron", "акции Chevronа", False),
     ("компания Chevron", "акции компании Chevron", True),
     # A hyphenated noun inflects its last part, also when the whole word is unknown.
     ("горно-обогащение", "предприятие горно-обогащения", True),
@@ -235,6 +240,11 @@ RUSSIAN_TERMS = [
     ("Жанаозенской разъезд", "Жанаозенской разъезд", True),
     ("Жанаозенской разъезд", "у Жанаозенского разъезда", True),
     ("Жанаозенской разъезд", "у Жанаозенской разъезда", False),
+    # A genitive complement whose adjective looks nominative (цветной) stays as written.
+    ("институт цветной металлургии", "сотрудники института цветной металлургии", True),
+    # A term without a nominative noun matches as written.
+    ("пять металлов", "ровно пять металлов", True),
+    ("пять металлов", "ровно пяти металлам", False),
     # A word of three letters is never read as an adjective (Хой: a city, not -ой).
     ("Хой", "в Хое", True),
 ]

@@ -79,9 +79,9 @@ def _readings(tables: list[Table | str]) -> tuple[tuple[frozenset[str], ...], ..
 
 
 def _is_fixed(word: str) -> bool:
-    """Abbreviations (``ОДА``) and non-Cyrillic words are not inflected."""
-    letters = [char for char in word if char.isalpha()]
-    return (len(letters) > 1 and word.isupper()) or not set(word.lower()) & _CYRILLIC
+    """Abbreviations (``ОДА``), initials (``Ш. Накамура``) and non-Cyrillic words are not
+    inflected."""
+    return word.isupper() or not set(word.lower()) & _CYRILLIC
 
 
 def _dictionary_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
