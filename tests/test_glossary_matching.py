@@ -12,7 +12,7 @@ import pytest
 
 from workflow.cli import main
 from workflow.glossary import Glossary, Term
-from workflow.morphology import Span, find_target_term, target_term_present
+from workflow.morphology import Span, find_target_term, find_term, target_term_present
 
 GLOSSARY = """\
 terms:
@@ -262,3 +262,29 @@ def test_term_and_glossary_lookups_name_what_is_missing() -> None:
         term.target("uz")
     with pytest.raises(KeyError, match="tashkent"):
         Glossary(terms=[term]).get("tashkent")
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "present"),
+    [
+        # The instrumental -мен/-бен/-пен has no back-vowel variant.
+        ("Алматы", "Алматымен бірге", True),
+        ("Алматы", "Алматыман бірге", False),
+        # After a first- or second-person possessive the dative is -а/-е.
+        ("кітап", "кітабыма", True),
+        ("кітап", "кітабымға", False),
+        ("Алматы", "Алматыңа", True),
+        ("Алматы", "Алматыңға", False),
+    ],
+)
+def test_kazakh_endings_without_harmony(term: str, text: str, present: bool) -> None:
+    assert target_term_present("kk", term, text) is present
+
+
+def test_every_occurrence_is_found_after_a_longer_form() -> None:
+    """A word inside a longer match is skipped, and the search goes on after it."""
+    text = "Центральная Азия и Азия"
+    assert find_term("ru", ["Центральная Азия", "Азия"], text) == [
+        Span(0, 16, "Центральная Азия"),
+        Span(19, 23, "Азия"),
+    ]
