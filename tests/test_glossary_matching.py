@@ -197,6 +197,12 @@ RUSSIAN_TERMS = [
     # Hyphenated adjectives (outside the dictionary) agree in the head's gender.
     ("титано-магниевые комбинаты", "титано-магниевого комбината", True),
     ("титано-магниевые комбинаты", "титано-магниевой комбината", False),
+    # ... also in a name written in title case (they are not names in apposition).
+    (
+        "Усть-Каменогорский Титано-Магниевый Комбинат",
+        "продукция Усть-Каменогорского Титано-Магниевого Комбината",
+        True,
+    ),
     # Words after the head are a fixed genitive complement, capitalized or not.
     ("Институт редких металлов", "сотрудник Института редких металлов", True),
     ("Институт редких металлов", "сотрудник Института редким металлам", False),
