@@ -127,3 +127,18 @@ def snapshot(root: Path) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+@pytest.fixture(autouse=True)
+def _term_patterns_built_per_test():
+    """In mutmut's coverage pass (``MUTANT_UNDER_TEST=stats``) empty the glossary-matching
+    caches before each test: a term pattern cached by an earlier test would hide which tests
+    run the inflection rules, and their mutants would then run against too few tests."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        from workflow import morphology
+        from workflow.morphology import kk
+
+        cached = (morphology.normalize, morphology.phrase_pattern, kk.word_forms)
+        for function in (*cached, morphology._patterns, morphology._tokenized):
+            function.cache_clear()
+    yield

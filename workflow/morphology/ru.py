@@ -53,12 +53,13 @@ def phrase_pattern(term: str) -> PhrasePattern:
     gender = _gender(originals[head]) if head is not None else None
     tables: list[Table | str] = []
     heads = _co_heads(originals, head)
+    epithets = _epithets(originals, heads)
     for index, word in enumerate(originals):
         if _is_fixed(word):
             tables.append(normalize(word))
         elif index in heads:
             tables.append(noun_table(word))
-        elif head is None or index < head:
+        elif head is None or index < head or index in epithets:
             table = adjective_table(word, gender)
             tables.append(table or normalize(word))
         else:
@@ -78,9 +79,9 @@ def _readings(tables: list[Table | str]) -> tuple[tuple[frozenset[str], ...], ..
 
 
 def _is_fixed(word: str) -> bool:
-    """Abbreviations (``ОДА``) and non-Cyrillic words are not inflected."""
-    letters = [char for char in word if char.isalpha()]
-    return (len(letters) > 1 and word.isupper()) or not set(word.lower()) & _CYRILLIC
+    """Abbreviations (``ОДА``), initials (``Ш. Накамура``) and non-Cyrillic words are not
+    inflected."""
+    return word.isupper() or not set(word.lower()) & _CYRILLIC
 
 
 def _dictionary_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
@@ -114,7 +115,8 @@ def _head_index(originals: list[str]) -> int | None:
 
 def _co_heads(originals: list[str], head: int | None) -> set[int]:
     """The head and the capitalized names in apposition right after a capitalized head
-    (``Сигэо Накамура`` → ``Сигэо Накамуры``): they inflect in the same case."""
+    (``Сигэо Накамура`` → ``Сигэо Накамуры``): they inflect in the same case.  A word the
+    dictionary knows only outside the nominative is a complement (``Совет Министров``)."""
     if head is None:
         return set()
     heads = {head}
@@ -126,9 +128,26 @@ def _co_heads(originals: list[str], head: int | None) -> set[int]:
             break
         if parses and not any(p.tag.POS == "NOUN" for p in parses):
             break
+        if not parses and analyzer().word_is_known(word.lower()):
+            break
         heads.add(index)
         index += 1
     return heads
+
+
+def _epithets(originals: list[str], heads: set[int]) -> set[int]:
+    """Capitalized adjectives right after a capitalized name (``Пётр Первый`` → ``Петра
+    Первого``, ``Екатерина Вторая``): they agree with it."""
+    if not heads or not originals[min(heads)][:1].isupper():
+        return set()
+    found = set()
+    for index in range(max(heads) + 1, len(originals)):
+        word = originals[index]
+        parses = _nominative_parses(word)
+        if not word[:1].isupper() or not any(p.tag.POS in _ADJECTIVAL for p in parses):
+            break
+        found.add(index)
+    return found
 
 
 def _gender(word: str) -> str | None:
@@ -166,7 +185,8 @@ def noun_table(word: str) -> Table:
 
 
 def adjective_table(word: str, gender: str | None) -> Table | None:
-    """Forms of an agreeing adjective (singular forms of *gender* only, when known)."""
+    """Forms of an agreeing adjective (singular forms of *gender* only, when known); not its
+    superlative (``редчайших`` is not a form of ``редкие``)."""
     parses = [
         p for p in _dictionary_parses(word) if p.tag.POS in _ADJECTIVAL and p.tag.case == "nomn"
     ]
@@ -177,7 +197,7 @@ def adjective_table(word: str, gender: str | None) -> Table | None:
     for parse in parses:
         for form in parse.lexeme:
             tag = form.tag
-            if tag.POS not in _ADJECTIVAL or not tag.case or not tag.number:
+            if tag.POS not in _ADJECTIVAL or "Supr" in tag or not tag.case or not tag.number:
                 continue
             if tag.number == "sing" and gender and tag.gender and tag.gender != gender:
                 continue
@@ -287,11 +307,21 @@ _ADJ_HARD = {
     "neut": ("ое", "ого", "ому", "ое", "ым", "ом"),
     "plur": ("ые", "ых", "ым", ("ые", "ых"), "ыми", "ых"),
 }
+#: A stressed masculine ending (молодой, большой, дорогой); the rest as _ADJ_HARD.
+_ADJ_STRESSED = {**_ADJ_HARD, "masc": ("ой", "ого", "ому", ("ой", "ого"), "ым", "ом")}
 _ADJ_SOFT = {
     "masc": ("ий", "его", "ему", ("ий", "его"), "им", "ем"),
     "femn": ("яя", "ей", "ей", "юю", ("ей", "ею"), "ей"),
     "neut": ("ее", "его", "ему", "ее", "им", "ем"),
     "plur": ("ие", "их", "им", ("ие", "их"), "ими", "их"),
+}
+#: Unstressed endings after a sibilant or ц (свежий, свежее, куцый): hard endings whose о is
+#: spelled е (ы becomes и after a sibilant by :func:`_spell`).
+_ADJ_UNSTRESSED_E = {
+    "masc": ("ый", "его", "ему", ("ый", "его"), "ым", "ем"),
+    "femn": ("ая", "ей", "ей", "ую", ("ей", "ею"), "ей"),
+    "neut": ("ее", "его", "ему", "ее", "ым", "ем"),
+    "plur": ("ые", "ых", "ым", ("ые", "ых"), "ыми", "ых"),
 }
 _ADJ_NOMINATIVES = {
     "ый": ("masc", False),
@@ -313,15 +343,29 @@ def _fallback_adjective_endings(word: str) -> tuple[str, bool] | None:
     return _ADJ_NOMINATIVES.get(word[-2:])
 
 
+def _adjective_paradigm(word: str, soft: bool) -> dict[str, tuple[str | tuple[str, ...], ...]]:
+    """The endings of an unknown adjective, by its nominative ending and the stem's last
+    letter (-ой shows the stress; -ий, -ее, -ие after a sibilant and -ый, -ее, -ые after ц
+    show an unstressed ending)."""
+    stem_end, ending = word[-3], word[-2:]
+    if ending == "ой":
+        return _ADJ_STRESSED
+    if (soft and stem_end in _SIBILANTS) or (stem_end == "ц" and ending in ("ый", "ее", "ые")):
+        return _ADJ_UNSTRESSED_E
+    # -кий/-гий/-хий are hard stems spelled with и
+    return _ADJ_SOFT if soft and stem_end not in _VELARS else _ADJ_HARD
+
+
 def fallback_adjective_table(word: str, gender: str | None) -> Table | None:
-    """Stem-model forms of an unknown adjective (``-ый/-ий/-ой/-ая/-ое/-ые``), or None."""
+    """Stem-model forms of an unknown adjective (``-ый/-ий/-ой/-ая/-ое/-ые``), or None.
+
+    After a sibilant or ц, ``-ая`` does not show the stress (свежей, чужой): both spellings."""
     kind = _fallback_adjective_endings(word)
     if kind is None:
         return None
     own, soft = kind
     stem = word[:-2]
-    # -кий/-гий/-хий/-жий... are hard stems spelled with и
-    paradigm = _ADJ_SOFT if soft and stem[-1:] not in _VELARS + _SIBILANTS else _ADJ_HARD
+    paradigm = _adjective_paradigm(word, soft)
     table: dict[Slot, set[str]] = defaultdict(set)
     known = gender or (own if own != "plur" else None)
     genders = [known] if known else ["masc", "femn", "neut"]
@@ -330,4 +374,6 @@ def fallback_adjective_table(word: str, gender: str | None) -> Table | None:
         for case, endings in zip(CASES, paradigm[key], strict=True):
             for ending in (endings,) if isinstance(endings, str) else endings:
                 table[(case, number)].add(_spell(stem, ending))
+    if word.endswith("ая"):
+        _unstressed_o_variants(stem, table)
     return _freeze(table)
