@@ -8,12 +8,11 @@ names the exact report line the translator sees (``path:line: severity CODE mess
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 
-from workflow.checks import CheckContext, check_catalog, structure
+from workflow.checks import CheckContext, check_catalog
 from workflow.config import CheckSettings
 from workflow.glossary import load_glossary
 from workflow.po import load_po
@@ -80,7 +79,7 @@ def at(lang: str, text: str) -> str:
     return f"locales/{lang}/118.po:{LINE}: {text}"
 
 
-# --- Q101 numbers ------------------------------------------------------------------------------
+# --- Q101 numbers ---------------------------------------------------------------------------------
 
 Q101_HINT = "(copy the number (digits) into the translation)"
 
@@ -140,7 +139,7 @@ def test_q101_detail_is_the_number(details):
     assert details("Q101", "en", "1989年と2.5倍。", "In 1998, 2,5 times.") == ["1989"]
 
 
-# --- Q117 percentages and units ----------------------------------------------------------------
+# --- Q117 percentages and units -------------------------------------------------------------------
 
 Q117_HINT = "(carry the unit over (symbol or word of the target language))"
 
@@ -212,7 +211,7 @@ def test_q117_detail_is_the_unit(details):
     assert details("Q117", "en", "30%と1,000トン。", "30 and 1,000 tonnes.") == ["percent"]
 
 
-# --- Q102 brackets and quotes balanced -----------------------------------------------------------
+# --- Q102 brackets and quotes balanced ------------------------------------------------------------
 
 Q102 = (
     "warning Q102 unbalanced quotes or brackets in the translation "
@@ -250,7 +249,7 @@ def test_q102_unbalanced_brackets(report, lang, source, translation, flagged):
     assert report("Q102", lang, source, translation) == ([at(lang, Q102)] if flagged else [])
 
 
-# --- Q103 end punctuation ------------------------------------------------------------------------
+# --- Q103 end punctuation -------------------------------------------------------------------------
 
 Q103_NONE = (
     "warning Q103 source ends a sentence but the translation has no end punctuation "
@@ -313,7 +312,7 @@ def test_q103_end_punctuation(report, lang, source, translation, message):
     assert report("Q103", lang, source, translation) == ([at(lang, message)] if message else [])
 
 
-# --- Q105 doubled spaces, Q106 edge whitespace -------------------------------------------------------
+# --- Q105 doubled spaces, Q106 edge whitespace ----------------------------------------------------
 
 Q105 = "warning Q105 doubled space in the translation (use a single space)"
 S_WEIGHT = "だが、だからこそ重い。"
@@ -375,7 +374,7 @@ def test_q106_edge_whitespace(report, source, translation, expected):
     assert report("Q106", "ru", source, translation) == expected
 
 
-# --- Q107 doubled words --------------------------------------------------------------------------
+# --- Q107 doubled words ---------------------------------------------------------------------------
 
 
 def q107(lang: str, word: str, pair: str) -> str:
@@ -409,7 +408,7 @@ def test_q107_doubled_word(report, lang, translation, expected):
     assert found == [q107(lang, word, pair) for word, pair in expected]
 
 
-# --- Q104 homoglyphs -------------------------------------------------------------------------------
+# --- Q104 homoglyphs ------------------------------------------------------------------------------
 
 
 def q104(lang: str, word: str, scripts: str, odd: str, major: str) -> str:
@@ -466,7 +465,7 @@ def test_q104_detail_is_the_word(details):
     assert details("Q104", "ru", "ソ連。", "Советский Cоюз.") == ["Cоюз"]
 
 
-# --- Q108 Japanese left, Q110 full-width -----------------------------------------------------------
+# --- Q108 Japanese left, Q110 full-width ----------------------------------------------------------
 
 Q108_HINT = "(translate it, or write the punctuation of the target language (. , « » —))"
 
@@ -521,7 +520,7 @@ def test_q110_detail_is_the_first_run(details):
     assert details("Q110", "en", "1989年。", "In １９８９ and，then.") == ["１９８９"]
 
 
-# --- Q109 words in the wrong script or language ----------------------------------------------------
+# --- Q109 words in the wrong script or language ---------------------------------------------------
 
 Q109_HINT = (
     "(translate it, or add it to [tool.workflow.check] allowed-words if it is kept on purpose)"
@@ -622,3 +621,48 @@ def test_q109_allowed_words_from_the_settings_and_the_glossary(report):
     assert report("Q109", "ru", S_WEIGHT, "Эпоха ODA.", no_glossary) == [
         q109("ru", "Latin word(s) in Cyrillic text: 'ODA'")
     ]
+
+
+# --- Q111 quotation marks --------------------------------------------------------------------------
+
+S_ROLE = "日本の役割は「量の争奪」ではなく、「質と信頼」にある。"
+EN_STYLE = "are not English style (use “ ” (nested ‘ ’), and ’ as apostrophe)"
+RU_STYLE = "are not Russian style (use « » (nested „ “))"
+KK_STYLE = "are not Kazakh style (use « » (nested „ “))"
+
+
+@pytest.mark.parametrize(
+    ("lang", "translation", "expected"),
+    [
+        ("en", "Japan’s role lies not in “quantity” but in “quality and ‘trust’”.", None),
+        ("en", 'Japan’s role lies not in "quantity" but in “quality”.', f'" {EN_STYLE}'),
+        ("en", "Japan's role lies not in “quantity” but in “quality”.", f"' {EN_STYLE}"),
+        (
+            "en",
+            "Japan’s role lies not in «quantity» but in „quality“ or ‚trust‘.",
+            f"«, », „, ‚ {EN_STYLE}",
+        ),
+        ("ru", "Роль Японии — не в «количестве», а в «„качестве“ и доверии».", None),
+        # English quotes in Russian: each mark named once, in the order they are met.
+        ("ru", "Роль Японии — не в “количестве”, а в “качестве”.", f"”, “ {RU_STYLE}"),
+        ("ru", "Роль Японии — не в ‘количестве’, а в «качестве».", f"‘, ’ {RU_STYLE}"),
+        ("ru", "Роль Японии — не в 'количестве', а в \"качестве\".", f"', \" {RU_STYLE}"),
+        # “ closes a nested „ only: once per „, however deep.
+        ("ru", "Он назвал это «империей „закрытых“ ресурсов“».", f"“ {RU_STYLE}"),
+        ("ru", "Он назвал это «„одной „закрытой“ империей“».", None),
+        ("kk", "Ол мұны «„жабық“ ресурстар империясы» деп атады.", None),
+        ("kk", "Ол мұны “жабық” ресурстар империясы деп атады.", f"”, “ {KK_STYLE}"),
+        # An apostrophe between letters is no quotation mark (Кот-д’Ивуар, a country's name).
+        ("ru", "Тантал из Кот-д’Ивуара и «Кабо-Верде».", None),
+        ("kk", "Кот-д’Ивуардың танталы.", None),
+        ("ru", "Тантал из Кот-д'Ивуара.", f"' {RU_STYLE}"),
+        ("ru", "Тантал из «Кот-д’Ивуара’.", f"’ {RU_STYLE}"),
+    ],
+)
+def test_q111_quote_style(report, lang, translation, expected):
+    found = report("Q111", lang, S_ROLE, translation)
+    assert found == ([at(lang, f"error Q111 quotation marks {expected}")] if expected else [])
+
+
+def test_q111_detail_lists_the_marks(details):
+    assert details("Q111", "ru", S_ROLE, "Не в “количестве”.") == ["”, “"]
