@@ -8,11 +8,12 @@ names the exact report line the translator sees (``path:line: severity CODE mess
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
-from workflow.checks import CheckContext, check_catalog
+from workflow.checks import CheckContext, check_catalog, structure
 from workflow.config import CheckSettings
 from workflow.glossary import load_glossary
 from workflow.po import load_po
@@ -623,7 +624,7 @@ def test_q109_allowed_words_from_the_settings_and_the_glossary(report):
     ]
 
 
-# --- Q111 quotation marks --------------------------------------------------------------------------
+# --- Q111 quotation marks ---------------------------------------------------------------------
 
 S_ROLE = "日本の役割は「量の争奪」ではなく、「質と信頼」にある。"
 EN_STYLE = "are not English style (use “ ” (nested ‘ ’), and ’ as apostrophe)"
@@ -666,3 +667,360 @@ def test_q111_quote_style(report, lang, translation, expected):
 
 def test_q111_detail_lists_the_marks(details):
     assert details("Q111", "ru", S_ROLE, "Не в “количестве”.") == ["”, “"]
+
+
+# --- Q112 dashes --------------------------------------------------------------------------------
+
+S_TIME = "地質学的な時間、帝国の興亡の時間――。"
+HYPHEN = "a hyphen used as a dash at column {} (write —)"
+DOUBLE = "a double hyphen at column {} (write —)"
+JAPANESE = "the Japanese dash ― at column {} (write —)"
+EN_DASH = "a spaced en dash at column {} (write a spaced em dash —)"
+UNSPACED = "an unspaced em dash at column {} (write ' — ')"
+
+
+@pytest.mark.parametrize(
+    ("lang", "translation", "expected"),
+    [
+        ("ru", "Геологическое время — время империй —", []),
+        # A hyphen between spaces, or opening a line of dialogue; only the first is named.
+        ("ru", "Геологическое время - время империй - и моё —", [HYPHEN.format(21)]),
+        ("ru", "- Время империй —", [HYPHEN.format(1)]),
+        ("ru", "Время -- империй —", [DOUBLE.format(7)]),
+        ("en", "Geological time--the time of empires—", [DOUBLE.format(16)]),
+        ("ru", "Геологическое время――время империй —", [JAPANESE.format(20)]),
+        ("ru", "Геологическое время – время империй —", [EN_DASH.format(21)]),
+        ("kk", "Геологиялық уақыт—империялар уақыты —", [UNSPACED.format(18)]),
+        # Several kinds: one finding per kind, in the rule's order.
+        (
+            "ru",
+            "Время――и моё время – тоже—так -",
+            [JAPANESE.format(6), EN_DASH.format(20), UNSPACED.format(26)],
+        ),
+        # English sets em dashes closed up and may space an en dash; Uzbek spaces them.
+        ("en", "Geological time—the time of empires – and my own—", []),
+        (
+            "uz",
+            "Geologik vaqt – imperiyalar vaqti—mening —",
+            [EN_DASH.format(15), UNSPACED.format(34)],
+        ),
+        # Hyphens in words and numbers, ranges, a triple hyphen and a trailing dash are fine.
+        ("ru", "Усть-Каменогорск, 1989–1993, −5 °C, -5 °C, время —", []),
+        ("en", "A rare-metal boom in the post–Cold War years, 1989–1993 --- and then—", []),
+        ("ru", "Геологическое время, время империй —", []),
+    ],
+)
+def test_q112_dash_style(report, lang, translation, expected):
+    assert report("Q112", lang, S_TIME, translation) == [
+        at(lang, f"warning Q112 {message}") for message in expected
+    ]
+
+
+def test_q112_detail_is_the_dash(details):
+    assert details("Q112", "ru", S_TIME, "Время――и моё время -- тоже.") == ["--", "――"]
+
+
+# --- Q113 markup --------------------------------------------------------------------------------
+
+Q113_HINT = "(write the character itself (—, &, «) and no markup; exports escape everything)"
+S_1989 = "私が初めて中央アジアと向き合ったのは1989年である。"
+
+
+@pytest.mark.parametrize(
+    ("lang", "translation", "expected"),
+    [
+        ("en", "My first encounter with Central Asia came in 1989.", []),
+        ("en", "My <b>first</b> encounter <i>came</i> in 1989.", ["tag '<b>'"]),
+        ("en", "My first encounter came in 1989.<br/>", ["tag '<br/>'"]),
+        ("ru", 'Впервые <span class="x">я</span> в 1989 году.', ["tag '<span class=\"x\">'"]),
+        ("ru", "Впервые&nbsp;я в 1989 году.", ["entity '&nbsp;'"]),
+        ("ru", "Впервые я в 1989 году &#8212; давно.", ["entity '&#8212;'"]),
+        ("kk", "Мен 1989 жылы &#x2014; алғаш рет.", ["entity '&#x2014;'"]),
+        ("kk", "Мен **1989 жылы** алғаш рет.", ["Markdown '**1989 жылы**'"]),
+        ("en", "My __first__ encounter came in 1989.", ["Markdown '__first__'"]),
+        ("en", "My `first` encounter came in 1989.", ["Markdown '`first`'"]),
+        (
+            "en",
+            "My first encounter came in [1989](https://x.org).",
+            ["Markdown '[1989](https://x.org)'"],
+        ),
+        ("en", "My *first* encounter came in 1989.", ["Markdown '*first*'"]),
+        # One finding per kind, in the rule's order.
+        (
+            "en",
+            "My <b>first</b> encounter&nbsp;came in *1989*.",
+            ["tag '<b>'", "entity '&nbsp;'", "Markdown '*1989*'"],
+        ),
+        # Not markup: comparisons, ampersands, asterisks of arithmetic and footnotes.
+        ("en", "If a < b and b > c, R&D & AT&T; came in 1989.", []),
+        ("en", "In 1989 2*3*4 was 24, 5 * 6 was 30, and a footnote*.", []),
+        ("en", "In 1989 the [sic] reading (here) was kept.", []),
+    ],
+)
+def test_q113_markup(report, lang, translation, expected):
+    assert report("Q113", lang, S_1989, translation) == [
+        at(lang, f"error Q113 {kind} in plain text {Q113_HINT}") for kind in expected
+    ]
+
+
+def test_q113_markup_of_the_source_may_stay(report):
+    source = "<b>1989年</b>、**重要**な点&amp;。"
+    assert report("Q113", "en", source, "<b>1989</b>, an **important** point&amp;.") == []
+    assert report("Q113", "en", source, "<i>1989</i>, an important point.") == []
+
+
+def test_q113_detail_is_the_markup(details):
+    assert details("Q113", "en", S_1989, "My <b>first</b> &amp; *1989*.") == [
+        "<b>",
+        "&amp;",
+        "*1989*",
+    ]
+
+
+# --- Q116 URLs and e-mail addresses -------------------------------------------------------------
+
+S_URL = "詳しくは https://www.jogmec.go.jp/report/118 または info@rare-metals.jp まで。"
+URL = "https://www.jogmec.go.jp/report/118"
+MAIL = "info@rare-metals.jp"
+MISSING = (
+    "error Q116 '{}' of the source is missing or changed in the translation "
+    "(copy the address exactly)"
+)
+ADDED = "error Q116 '{}' is not in the source (copy the source's address exactly, or remove it)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "translation", "expected"),
+    [
+        ("en", S_URL, f"See {URL} or {MAIL}.", []),
+        # Punctuation after the address is not part of it; quotes and brackets end it.
+        ("ru", S_URL, f"Подробнее: «{URL}» или ({MAIL}).", []),
+        ("kk", S_URL, f"Толығырақ: {URL}, {MAIL}!", []),
+        ("en", S_URL, f"See {URL}/ or {MAIL}.", [MISSING.format(URL), ADDED.format(URL + "/")]),
+        (
+            "en",
+            S_URL,
+            f"See {URL} or info@rare-metal.jp.",
+            [MISSING.format(MAIL), ADDED.format("info@rare-metal.jp")],
+        ),
+        (
+            "en",
+            S_URL,
+            f"See {URL.replace('https', 'http')} or {MAIL}.",
+            [MISSING.format(URL), ADDED.format(URL.replace("https", "http"))],
+        ),
+        ("en", S_URL, f"See {URL}.", [MISSING.format(MAIL)]),
+        (
+            "en",
+            S_URL,
+            f"See www.jogmec.go.jp or {URL} or {MAIL}.",
+            [ADDED.format("www.jogmec.go.jp")],
+        ),
+        # The same address twice: named once.
+        ("en", f"{URL} と {URL} まで。", "See the report.", [MISSING.format(URL)]),
+        ("en", "報告書まで。", f"See {URL} and {URL}.", [ADDED.format(URL)]),
+        # An address written full-width in the source is the same address.
+        ("en", "ａ＠ｂ.jp まで、ｆｔｐ://ｘ.ｏｒｇ も。", "Write to a@b.jp, also ftp://x.org.", []),
+        # Japanese punctuation and brackets end an address in the source.
+        ("ru", f"（{URL}）、「{MAIL}」。", f"({URL}), «{MAIL}».", []),
+    ],
+)
+def test_q116_addresses(report, lang, source, translation, expected):
+    assert report("Q116", lang, source, translation) == [at(lang, line) for line in expected]
+
+
+def test_q116_detail_is_the_address(details):
+    assert details("Q116", "en", S_URL, f"See {URL}.") == [MAIL]
+
+
+# --- Q114 sentence count ------------------------------------------------------------------------
+
+Q114_HINT = (
+    "(translate sentence by sentence; or waive with '# workflow: ignore Q114' "
+    "when a split is intended)"
+)
+
+
+def q114(lang: str, found: int, expected: int) -> str:
+    what = "added" if found > expected else "missing"
+    return at(
+        lang,
+        f"warning Q114 {found} sentence(s) in the translation, {expected} in the source "
+        f"(a sentence {what}?) {Q114_HINT}",
+    )
+
+
+S_ASIA = "中央アジアは遠い。"
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "translation", "counted"),
+    [
+        ("en", S_ASIA, "Central Asia is far away.", None),
+        ("en", S_ASIA, "Central Asia is far. Very far.", (2, 1)),
+        ("en", "中央アジアは遠い。とても遠い。", "Central Asia is very far away.", (1, 2)),
+        # A sentence end is followed by the end, a capital, a digit or an opening quote.
+        ("en", S_ASIA, "In 1989. In 1990 too.", (2, 1)),
+        ("en", S_ASIA, "It was far. 1990 was near.", (2, 1)),
+        ("en", S_ASIA, 'It was far. "very far", they said.', (2, 1)),
+        ("ru", S_ASIA, "Далеко… и очень далеко.", None),
+        ("en", S_ASIA, "It was 5 p.m. and far.", None),
+        ("en", S_ASIA, "Far away! Very far?", (2, 1)),
+        ("en", S_ASIA, "Far away?! Very.", (2, 1)),
+        # Initials, abbreviations and dotted abbreviations end no sentence inside the text.
+        ("en", S_ASIA, "See p. 3, Mr. Smith and the U.S. Army, approx. 5 km away.", None),
+        ("ru", S_ASIA, "В 1989 г. С. Накамура, т. е. я, был далеко.", None),
+        ("kk", S_ASIA, "1989 ж. Ш. Накамура, т.б. алыста.", None),
+        ("en", S_ASIA, "It was far, in the U.S.", None),
+        ("en", S_ASIA, "It was far. I went.", (2, 1)),
+        # A quoted passage or a bracket is one word, keeping a sentence end it closes with.
+        ("en", S_ASIA, "He said “Far. Very far” and left.", None),
+        ("ru", S_ASIA, "Он сказал «Далеко.» Потом ушёл.", (2, 1)),
+        ("en", S_ASIA, "He left (see p. 3. Later.) at once.", None),
+        ("en", S_ASIA, "He (or she (or they. Later.) left) went.", None),
+        ("en", S_ASIA, "He (or she (or they) left.) Then went.", (2, 1)),
+        # In the source, sentence ends in brackets do not count, however deeply nested.
+        ("en", "「彼は「終わり。」と言った。」その後。", "After that.", None),
+        ("en", "（注。『遠い。』）中央アジアは遠い。", "Central Asia is far.", None),
+        ("en", "【注。】遠い！", "Far!", None),
+        # ――。 may continue in the next entry: one sentence fewer is fine, not two.
+        ("en", "地質学的な時間――。", "Geological time—", None),
+        ("en", "地質学的な時間――。", "Geological time.", None),
+        ("en", "遠い。地質学的な時間――", "Far. Geological time—", None),
+        ("en", "遠い。地質学的な時間――。", "Far, and geological time—", (0, 2)),
+        ("en", "遠い。遠い。地質学的な時間――。", "Far and geological time—", (0, 3)),
+        ("en", "地質学的な時間――。", "Time. Geological time.", (2, 1)),
+        ("en", "地質学的な時間――。 ", "Geological time—", None),
+        # A translation ending in an ellipsis where the source ends open (a title).
+        ("en", "静かなる地殻変動……", "A Quiet Upheaval…", None),
+        ("en", "静かなる地殻変動……", "A Quiet Upheaval...", None),
+        ("en", "静かなる地殻変動……", "Upheaval. A Quiet Upheaval…", (1, 0)),
+        ("en", "静かなる地殻変動……", "A Quiet Upheaval.", (1, 0)),
+        ("en", "だが……。", "But…", None),
+        ("ru", "「だが……。」", "«Но…»", None),
+        # An entry that is one quotation or parenthesis is one sentence (or none, unclosed).
+        ("ru", "「今日はここまで。」", "«На сегодня всё.»", None),
+        ("en", "「今日はここまで。」", "“That is all for today.”", None),
+        ("en", "（注：中央アジアは遠い。）", "(Note: Central Asia is far away.)", None),
+        ("ru", "「遠い。」「とても遠い。」", "«Далеко.» «Очень далеко.»", None),
+        ("ru", "「今日はここまで」", "«На сегодня всё»", None),
+        ("ru", "「今日はここまで」", "«На сегодня всё.»", (1, 0)),
+        ("ru", "「今日はここまで。」", "«На сегодня всё.» Завтра.", (2, 1)),
+        ("en", "静かなる地殻変動", "A Quiet Upheaval?!...", (1, 0)),
+    ],
+)
+def test_q114_sentence_count(report, lang, source, translation, counted):
+    expected = [q114(lang, *counted)] if counted else []
+    assert report("Q114", lang, source, translation) == expected
+
+
+def test_q114_detail_is_found_over_expected(details):
+    assert details("Q114", "en", S_ASIA, "Far. Very far. Too far.") == ["3/1"]
+
+
+# --- Q115 length ratio, calibration -------------------------------------------------------------
+
+#: 20 characters; with bounds (2, 4) a translation may have 2 × 20 - 15 = 25 to 4 × 20 + 15 = 95.
+S_20 = "地質学的な時間、帝国の興亡の時間がある。"
+BOUNDS = CheckContext(GLOSSARY, CheckSettings(length_ratio={"en": (2.0, 4.0), "uz": (2.0, 4.0)}))
+SHORT = (
+    "warning Q115 translation is {} the source length, too short (truncated?); "
+    "reviewed {} entries are {} ({})"
+)
+LONG = (
+    "warning Q115 translation is {} the source length, too long (padded, or another entry's?); "
+    "reviewed {} entries are {} ({})"
+)
+Q115_HINT = "compare with the source; recompute the bounds with 'workflow check --calibrate'"
+
+
+def sized(length: int) -> str:
+    """A translation of *length* characters."""
+    return ("Geological time and the time of empires, " * 5)[: length - 1] + "."
+
+
+@pytest.mark.parametrize(
+    ("lang", "source", "length", "expected"),
+    [
+        ("en", S_20, 25, None),
+        ("en", S_20, 24, SHORT.format("1.20×", "en", "2.00–4.00×", Q115_HINT)),
+        ("en", S_20, 95, None),
+        ("en", S_20, 96, LONG.format("4.80×", "en", "2.00–4.00×", Q115_HINT)),
+        ("uz", S_20, 96, LONG.format("4.80×", "uz", "2.00–4.00×", Q115_HINT)),
+        # Parenthesised glosses are not counted: (改革) leaves 20 characters.
+        (
+            "en",
+            "地質学的な時間（改革）、帝国の興亡の時間がある。",
+            96,
+            LONG.format("4.80×", "en", "2.00–4.00×", Q115_HINT),
+        ),
+        (
+            "en",
+            "地質学的な時間(改革)、帝国の興亡の時間がある。",
+            24,
+            SHORT.format("1.20×", "en", "2.00–4.00×", Q115_HINT),
+        ),
+        # Sources under 8 characters (titles, names) are not measured.
+        ("en", "重い仕事だった。", 48, LONG.format("6.00×", "en", "2.00–4.00×", Q115_HINT)),
+        ("en", "重い仕事だった", 48, None),
+        ("en", " 重い仕事だった ", 48, None),
+        ("en", "重い仕事（改革）だった", 48, None),
+    ],
+)
+def test_q115_length_ratio_at_the_bounds(report, lang, source, length, expected):
+    translation = sized(length)
+    assert len(translation) == length
+    assert report("Q115", lang, source, translation, BOUNDS) == (
+        [at(lang, expected)] if expected else []
+    )
+
+
+def test_q115_translation_whitespace_is_not_length(report):
+    padded = "  " + sized(95) + "  "
+    assert report("Q115", "en", S_20, padded, BOUNDS) == []
+
+
+def test_q115_default_bounds_of_the_language(report):
+    """en 2.1-3.9, ru 1.9-4.2; a language without bounds (uz) is not measured."""
+    assert report("Q115", "en", S_20, sized(93)) == []
+    assert report("Q115", "en", S_20, sized(94)) == [
+        at("en", LONG.format("4.70×", "en", "2.10–3.90×", Q115_HINT))
+    ]
+    assert report("Q115", "ru", S_20, sized(99)) == []
+    assert report("Q115", "ru", S_20, sized(100)) == [
+        at("ru", LONG.format("5.00×", "ru", "1.90–4.20×", Q115_HINT))
+    ]
+    assert report("Q115", "uz", S_20, sized(120)) == []
+
+
+def test_q115_detail_is_the_ratio(details):
+    assert details("Q115", "en", S_20, sized(140)) == ["7.00"]
+
+
+def test_calibration_bounds_are_computed_exactly():
+    """40-character sources, translations of 80 to 160: lowest (80 + 15) / 40, highest
+    (160 - 15) / 40, widened by e^±0.12 and rounded outwards to 0.1."""
+    source = S_20 * 2
+    pairs = [(source, sized(length)) for length in (80, 100, 120, 140, 160, 90, 110, 130, 150, 100)]
+    result = structure.calibrate("en", pairs)
+    assert result == structure.Calibration("en", 10, 2.1, 4.1)
+    assert math.floor(95 / 40 * math.exp(-0.12) * 10) / 10 == 2.1
+    assert math.ceil(145 / 40 * math.exp(0.12) * 10) / 10 == 4.1
+
+
+def test_calibration_needs_ten_usable_entries():
+    source = S_20 * 2
+    ten = [(source, sized(100))] * 10
+    assert structure.calibrate("en", ten) == structure.Calibration("en", 10, 2.5, 2.4)
+    assert structure.calibrate("en", ten[:9]) is None
+    # Untranslated, blank and short-source entries are not counted.
+    for unusable in ((source, ""), (source, "  "), ("重い仕事だった", sized(100))):
+        assert structure.calibrate("en", [*ten[:9], unusable]) is None
+    assert structure.calibrate("en", [*ten[:9], ("重い仕事だった。", sized(30))]).entries == 10
+
+
+def test_calibration_of_short_translations_has_a_positive_upper_bound():
+    """Translations under the slack (15 characters) count as 1 character above it."""
+    pairs = [("重い仕事だった。", "Hard work.")] * 10
+    result = structure.calibrate("en", pairs)
+    assert result == structure.Calibration("en", 10, 2.7, 0.2)

@@ -79,17 +79,22 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 
 @lru_cache(maxsize=1024)
 def source_sentences(text: str) -> tuple[int, bool]:
-    """Sentence ends of a Japanese *text* outside brackets, and whether it ends in ``――。``.
+    """Sentence ends of a Japanese *text* outside brackets, and whether it ends in ``――。``;
+    a text that is all quotation or parenthesis closed by 。！？ is one sentence.
 
     >>> source_sentences("「今日はここまで。」彼は言った。時間――。")
     (2, True)
+    >>> source_sentences("「今日はここまで。」")
+    (1, False)
     """
-    text = text.strip()
+    whole = text = text.strip()
     while True:
         stripped = _SOURCE_QUOTED.sub("", text)
         if stripped == text:
             break
         text = stripped
+    if not text.strip() and _CLOSED_SOURCE.search(whole):
+        return 1, False
     ends = len(_SOURCE_END.findall(text))
     return ends, text.rstrip("。").endswith("――")
 
