@@ -454,6 +454,8 @@ def q104(lang: str, word: str, scripts: str, odd: str, major: str) -> str:
         ("kk", "ODA-ның келісімі, O’Нил мырза.", []),
         ("ru", "Тантал (Ta) и ниобий (Nb).", []),
         ("en", "The Soviet Union (СССР) still existed.", []),
+        # A letter of no checked script (kanji left over, Q108's) mixes nothing.
+        ("ru", "Советский Союз資源 и ODA ещё существовали.", []),
     ],
 )
 def test_q104_mixed_script(report, lang, translation, expected):
