@@ -877,6 +877,14 @@ S_ASIA = "中央アジアは遠い。"
         ("en", S_ASIA, "It was far. I went.", (2, 1)),
         # A quoted passage or a bracket is one word, keeping a sentence end it closes with.
         ("en", S_ASIA, "He said “Far. Very far” and left.", None),
+        ("ru", S_ASIA, "Он сказал «Далеко. » Потом ушёл.", (2, 1)),
+        ("en", "彼は遅れた。去った。", "He was late (!) Then he left.", None),
+        # A quotation that opens a sentence starts it, as its capital says.
+        ("ru", S_ASIA, "Далеко. «Очень» далеко.", (2, 1)),
+        ("en", S_ASIA, "It was far. “Very far” was the word.", (2, 1)),
+        ("en", S_ASIA, "It was far. “1989” was the year.", (2, 1)),
+        ("en", S_ASIA, "It was far, “Very far” was the word.", None),
+        ("ru", S_ASIA, "Это был т. н. «Разноимпорт» в 1989 г.", None),
         ("ru", S_ASIA, "Он сказал «Далеко.» Потом ушёл.", (2, 1)),
         ("en", S_ASIA, "He left (see p. 3. Later.) at once.", None),
         ("en", S_ASIA, "He (or she (or they. Later.) left) went.", None),

@@ -80,7 +80,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 @lru_cache(maxsize=1024)
 def source_sentences(text: str) -> tuple[int, bool]:
     """Sentence ends of a Japanese *text* outside brackets, and whether it ends in ``――。``;
-    a text that is all quotation or parenthesis closed by 。！？ is one sentence.
+    in a text that is all quotations or parentheses, each one closed by 。！？ is a sentence.
 
     >>> source_sentences("「今日はここまで。」彼は言った。時間――。")
     (2, True)
@@ -93,8 +93,9 @@ def source_sentences(text: str) -> tuple[int, bool]:
         if stripped == text:
             break
         text = stripped
-    if not text.strip() and _CLOSED_SOURCE.search(whole):
-        return 1, False
+    if not text.strip():  # all quotations: each closed by 。！？ is a sentence
+        passages = _SOURCE_QUOTED.finditer(whole)
+        return sum(1 for match in passages if _CLOSED_SOURCE.search(match.group())), False
     ends = len(_SOURCE_END.findall(text))
     return ends, text.rstrip("。").endswith("――")
 
@@ -129,9 +130,11 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 
 def _quoted_stand_in(match: re.Match[str]) -> str:
-    """A quoted passage shrinks to one word, keeping a sentence end it closes with."""
-    inner = match.group()[1:-1].rstrip()
-    return "quote" + (inner[-1] if inner and inner[-1] in ".!?…" else "")
+    """A quoted passage shrinks to one word, keeping its first character's case (a capital
+    or a digit may start a sentence) and a sentence end it closes with."""
+    inner = match.group()[1:-1].strip()
+    word = "Quote" if inner[:1].isupper() or inner[:1].isdigit() else "quote"
+    return word + (inner[-1] if inner and inner[-1] in ".!?…" else "")
 
 
 def check_sentence_count(entry: Entry, context: CheckContext) -> list[Diagnostic]:
