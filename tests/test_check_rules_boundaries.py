@@ -166,6 +166,8 @@ Q117_HINT = "(carry the unit over (symbol or word of the target language))"
         ("ru", "2.5%の増加。", "Рост на 2,5 %.", []),
         ("ru", "2.5%の増加。", "Рост на 2,5, то есть на %.", ["2,5 has lost its %"]),
         ("en", "30%と30%。", "30 and 30%.", ["30 has lost its %"]),
+        ("en", "約３０％と４０％。", "About 30% and 40.", ["40 has lost its %"]),
+        ("en", "生産30%増", "Output Up 30 Per Cent", []),
         # Quantities: a number (with 万, 億, 以上 …) right before the unit.
         ("en", "1,000トン以上。", "Over 1,000 tonnes.", []),
         ("en", "1,000トン以上。", "Over 1,000 t.", []),
@@ -210,6 +212,7 @@ def test_q117_percent_and_units(report, lang, source, translation, messages):
 
 def test_q117_detail_is_the_unit(details):
     assert details("Q117", "en", "30%と1,000トン。", "30 and 1,000 tonnes.") == ["percent"]
+    assert details("Q117", "en", "30%と40%。", "30% and 40.") == ["percent"]
 
 
 # --- Q102 brackets and quotes balanced ------------------------------------------------------------
@@ -284,6 +287,8 @@ Q103_TITLE = (
         ("ru", "「今日はここまで。」", "«На сегодня всё.»", None),
         ("ru", "「今日はここまで。」", "«На сегодня всё».", None),
         ("ru", "「今日はここまで。」", "«На сегодня всё»", Q103_NONE),
+        ("ru", "「今日はここまで。」", "«На сегодня всё. »", None),
+        ("ru", "「今日はここまで。」", "»", None),
         ("en", "「今日はここまで。」", "“That is all for today.”", None),
         ("en", "「今日はここまで。」", "“That is all for today”", Q103_NONE),
         ("kk", "（今日はここまで。）", "(Бүгінге осы.)", None),
@@ -396,9 +401,12 @@ def q107(lang: str, word: str, pair: str) -> str:
         ("ru", "Тот, кто то письмо принёс, — сосед.", []),
         # Allowed doubles of the language, and reduplications with a hyphen.
         ("en", "By then she had had enough of it.", []),
+        ("en", "That that is so is clear.", []),
         ("ru", "Он had had это.", [("had", "had had")]),
         ("ru", "Кто-то то ли пришёл, то ли нет.", []),
         ("kk", "Ол жай жай-жай жүрді.", []),
+        ("ru", "Кто\u2010то то ли пришёл.", []),
+        ("kk", "Ол жай жай\u2010жай жүрді.", []),
         ("ru", "Он шёл тихо тихо.", [("тихо", "тихо тихо")]),
         # Digits are not words.
         ("en", "In 1989 1989 was the year.", []),
@@ -523,6 +531,13 @@ def test_q110_detail_is_the_first_run(details):
     assert details("Q110", "en", "1989年。", "In １９８９ and，then.") == ["１９８９"]
 
 
+def test_q109_detail_is_the_first_word_or_the_start_of_the_text(details):
+    assert details("Q109", "ru", S_WEIGHT, "Так important и precisely.") == ["important"]
+    assert details("Q109", "ru", S_WEIGHT, "Но оның салмағы.") == ["оның"]
+    russian = "Впервые я соприкоснулся с Центральной Азией в 1989 году."
+    assert details("Q109", "kk", S_WEIGHT, russian) == [russian[:40]]
+
+
 # --- Q109 words in the wrong script or language ---------------------------------------------------
 
 Q109_HINT = (
@@ -594,6 +609,38 @@ S_ODA = "鉄道ルート修復のODAの調印。"
 )
 def test_q109_foreign_words(report, lang, source, translation, words):
     assert report("Q109", lang, source, translation) == ([q109(lang, words)] if words else [])
+
+
+SAME_SCRIPT_HINT = "(translate it into the catalog's language)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "translation", "message"),
+    [
+        # Kazakh letters in Russian text, capitals too, each word named once.
+        (
+            "ru",
+            "Но именно поэтому оның салмағы, оның.",
+            "Kazakh word(s) in Russian text: 'оның', 'салмағы'",
+        ),
+        ("ru", "Компания Қазатомпром весома.", "Kazakh word(s) in Russian text: 'Қазатомпром'"),
+        ("ru", "Но именно поэтому всё это так весомо.", None),
+        # Russian left in Kazakh text: 30 letters or more without a Kazakh letter.
+        (
+            "kk",
+            "Впервые я увидел Центральную Азию в 1989.",
+            "no Kazakh letter (ә ғ қ ң ө ұ ү һ і) in 30 letters: Russian text?",
+        ),
+        ("kk", "Впервые я увидел Центральную Азию 1989.", None),
+        ("kk", "Мен Орталық Азияны алғаш рет 1989 жылы көрдім.", None),
+        ("kk", "МЕН ОРТАЛЫҚ АЗИЯНЫ АЛҒАШ РЕТ 1989 ЖЫЛЫ КӨРДІМ.", None),
+        # Languages of a script without distinctive letters: nothing to tell apart.
+        ("en", "Yet that is precisely what gives it weight, oʻzbek.", None),
+    ],
+)
+def test_q109_same_script_language(report, lang, translation, message):
+    expected = [at(lang, f"error Q109 {message} {SAME_SCRIPT_HINT}")] if message else []
+    assert report("Q109", lang, S_WEIGHT, translation) == expected
 
 
 def test_q109_allowed_words_from_the_settings_and_the_glossary(report):
