@@ -922,6 +922,10 @@ S_ASIA = "中央アジアは遠い。"
         ("kk", S_ASIA, "1989 ж. Ш. Накамура, т.б. алыста.", None),
         ("en", S_ASIA, "It was far, in the U.S.", None),
         ("en", S_ASIA, "It was far. I went.", (2, 1)),
+        ("en", S_ASIA, "S. Nakamura went far away.", None),
+        # A closing mark whose opening one is in the previous entry: the initial still holds.
+        ("en", S_ASIA, "by S.) Nakamura, far away.", None),
+        ("en", S_ASIA, "by S. Tanaka.) Nakamura went far.", (2, 1)),
         # A quoted passage or a bracket is one word, keeping a sentence end it closes with.
         ("en", S_ASIA, "He said “Far. Very far” and left.", None),
         ("ru", S_ASIA, "Он сказал «Далеко. » Потом ушёл.", (2, 1)),
