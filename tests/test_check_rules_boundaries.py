@@ -458,6 +458,12 @@ def q104(lang: str, word: str, scripts: str, odd: str, major: str) -> str:
             "Coвeтcкий Союз.",
             [("Coвeтcкий", "Latin and Cyrillic", "'C', 'o', 'e', 'c'", "Cyrillic")],
         ),
+        # Each part of a hyphenated word on its own.
+        (
+            "kk",
+            "Усть-Kаменогорск зауыты.",
+            [("Kаменогорск", "Latin and Cyrillic", "'K'", "Cyrillic")],
+        ),
         # Words of two scripts side by side, or joined by a hyphen or apostrophe, are not mixed.
         ("kk", "ODA-ның келісімі, O’Нил мырза.", []),
         ("ru", "Тантал (Ta) и ниобий (Nb).", []),
