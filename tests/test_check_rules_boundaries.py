@@ -886,6 +886,7 @@ def test_q116_addresses(report, lang, source, translation, expected):
 
 def test_q116_detail_is_the_address(details):
     assert details("Q116", "en", S_URL, f"See {URL}.") == [MAIL]
+    assert details("Q116", "en", "報告書まで。", f"See {URL}.") == [URL]
 
 
 # --- Q114 sentence count ------------------------------------------------------------------------
