@@ -937,7 +937,9 @@ S_ASIA = "中央アジアは遠い。"
         ("en", S_ASIA, "He said “Far. Very far” and left.", None),
         ("ru", S_ASIA, "Он сказал «Далеко. » Потом ушёл.", (2, 1)),
         ("en", "彼は遅れた。去った。", "He was late (!) Then he left.", None),
-        # A quotation that opens a sentence starts it, as its capital says.
+        # A full stop before an opening quote ends a sentence; empty quotes are a word.
+        ("ru", S_ASIA, "Далеко. «очень» далеко.", (2, 1)),
+        ("ru", S_ASIA, "Это слово «» далеко.", None),
         ("ru", S_ASIA, "Далеко. «Очень» далеко.", (2, 1)),
         ("en", S_ASIA, "It was far. “Very far” was the word.", (2, 1)),
         ("en", S_ASIA, "It was far. “1989” was the year.", (2, 1)),

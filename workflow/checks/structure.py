@@ -130,11 +130,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 
 def _quoted_stand_in(match: re.Match[str]) -> str:
-    """A quoted passage shrinks to one word, keeping its first character's case (a capital
-    or a digit may start a sentence) and a sentence end it closes with."""
-    inner = match.group()[1:-1].strip()
-    word = "Quote" if inner[:1].isupper() or inner[:1].isdigit() else "quote"
-    return word + (inner[-1] if inner and inner[-1] in ".!?…" else "")
+    """A quoted passage shrinks to one capitalised word (a full stop before an opening quote
+    ends a sentence), keeping a sentence end it closes with."""
+    inner = match.group()[1:-1].rstrip()
+    return "Quote" + (inner[-1] if inner and inner[-1] in ".!?…" else "")
 
 
 def check_sentence_count(entry: Entry, context: CheckContext) -> list[Diagnostic]:
