@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from workflow.checks import CheckContext, check_catalog, structure
+from workflow.checks import CheckContext, Entry, check_catalog, check_entry, structure
 from workflow.config import CheckSettings
 from workflow.glossary import load_glossary
 from workflow.po import load_po
@@ -134,6 +134,14 @@ def q101(lang: str, number: str) -> str:
 )
 def test_q101_number_missing(report, lang, source, translation, missing):
     assert report("Q101", lang, source, translation) == [q101(lang, n) + Q101_HINT for n in missing]
+
+
+def test_q101_a_number_twice_is_one_finding_for_the_review_report_too():
+    """The review report lists :func:`check_entry`'s findings as they come."""
+    entry = Entry("locales/en/118.po", LINE, "1989年、1989年の春。", "In 1998, spring.", "en")
+    assert [str(item) for item in check_entry(entry, CONTEXT) if item.code == "Q101"] == [
+        q101("en", "1989") + Q101_HINT
+    ]
 
 
 def test_q101_detail_is_the_number(details):
@@ -283,6 +291,7 @@ Q103_TITLE = (
         ("ru", "だが、だからこそ重い！", "Но именно поэтому всё это так весомо!", None),
         ("ru", "だが、だからこそ重い．", "Но именно поэтому всё это так весомо.", None),
         ("ru", "だが、だからこそ重い.", "Но именно поэтому всё это так весомо", Q103_NONE),
+        ("en", "だが、だからこそ重い。 ", "Yet that is what gives it weight.", None),
         # Closing quotes and brackets after the punctuation, in the source and translation.
         ("ru", "「今日はここまで。」", "«На сегодня всё.»", None),
         ("ru", "「今日はここまで。」", "«На сегодня всё».", None),
