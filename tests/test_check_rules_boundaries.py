@@ -297,6 +297,7 @@ Q103_TITLE = (
         ("ru", "「今日はここまで。」", "«На сегодня всё».", None),
         ("ru", "「今日はここまで。」", "«На сегодня всё»", Q103_NONE),
         ("ru", "「今日はここまで。」", "«На сегодня всё. »", None),
+        ("ru", "「今日はここまで。」", "«На сегодня всё.» ", None),
         ("ru", "「今日はここまで。」", "»", None),
         ("en", "「今日はここまで。」", "“That is all for today.”", None),
         ("en", "「今日はここまで。」", "“That is all for today”", Q103_NONE),
@@ -317,6 +318,7 @@ Q103_TITLE = (
         ("kk", "そして自分自身の時間――", "Және менің өз уақытым,", Q103_DASH),
         # A title has no full stop, and gets none; an ellipsis is not a full stop.
         ("en", "静かなる地殻変動", "A Quiet Upheaval", None),
+        ("en", "計画――X", "Plan—X", None),
         ("en", "静かなる地殻変動", "A Quiet Upheaval.", Q103_TITLE),
         ("en", "静かなる地殻変動……", "A Quiet Upheaval...", None),
         ("ru", "静かなる地殻変動", "Тихий переворот.»", Q103_TITLE),
@@ -387,6 +389,10 @@ T_WEIGHT = "Но именно поэтому всё это так весомо."
 )
 def test_q106_edge_whitespace(report, source, translation, expected):
     assert report("Q106", "ru", source, translation) == expected
+
+
+def test_q106_detail_is_the_whitespace(details):
+    assert details("Q106", "ru", S_WEIGHT, " " + T_WEIGHT + "\t") == [" ", "\t"]
 
 
 # --- Q107 doubled words ---------------------------------------------------------------------------
