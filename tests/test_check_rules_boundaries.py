@@ -417,6 +417,7 @@ def q107(lang: str, word: str, pair: str) -> str:
         # Allowed doubles of the language, and reduplications with a hyphen.
         ("en", "By then she had had enough of it.", []),
         ("en", "That that is so is clear.", []),
+        ("en", "She had had enough of the the weight.", [("the", "the the")]),
         ("ru", "Он had had это.", [("had", "had had")]),
         ("ru", "Кто-то то ли пришёл, то ли нет.", []),
         ("kk", "Ол жай жай-жай жүрді.", []),
