@@ -1110,3 +1110,7 @@ def test_calibration_of_short_translations_has_a_positive_upper_bound():
     pairs = [("重い仕事だった。", "Hard work.")] * 10
     result = structure.calibrate("en", pairs)
     assert result == structure.Calibration("en", 10, 2.7, 0.2)
+
+
+def test_q107_detail_is_the_pair(details):
+    assert details("Q107", "ru", S_WEIGHT, "Но в в этом весомо.") == ["в в"]
