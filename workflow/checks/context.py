@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from workflow import languages
 from workflow.config import CheckSettings
 from workflow.glossary import Glossary, SourceMatch
-from workflow.morphology import normalize, words
+from workflow.morphology import normalize
 
 
 @dataclass(frozen=True)
@@ -62,5 +63,11 @@ class CheckContext:
         return {lang: frozenset(items) for lang, items in found.items()}
 
 
+#: A run of letters: Q109 compares the translation's runs of one script (split at hyphens,
+#: apostrophes and every other non-letter), so allowed words are split the same way.
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _words(text: str) -> list[str]:
-    return [part for token in words(text) for part in token.group().replace("’", "'").split("-")]
+    """The letter runs of an allowed word or glossary form (O’Neill → O, Neill)."""
+    return _LETTERS.findall(text)

@@ -79,17 +79,23 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$")
 
 @lru_cache(maxsize=1024)
 def source_sentences(text: str) -> tuple[int, bool]:
-    """Sentence ends of a Japanese *text* outside brackets, and whether it ends in ``――。``.
+    """Sentence ends of a Japanese *text* outside brackets, and whether it ends in ``――。``;
+    in a text that is all quotations or parentheses, each one closed by 。！？ is a sentence.
 
     >>> source_sentences("「今日はここまで。」彼は言った。時間――。")
     (2, True)
+    >>> source_sentences("「今日はここまで。」")
+    (1, False)
     """
-    text = text.strip()
+    whole = text = text.strip()
     while True:
         stripped = _SOURCE_QUOTED.sub("", text)
         if stripped == text:
             break
         text = stripped
+    if not text.strip():  # all quotations: each closed by 。！？ is a sentence
+        passages = _SOURCE_QUOTED.finditer(whole)
+        return sum(1 for match in passages if _CLOSED_SOURCE.search(match.group())), False
     ends = len(_SOURCE_END.findall(text))
     return ends, text.rstrip("。").endswith("――")
 
@@ -124,9 +130,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
 
 
 def _quoted_stand_in(match: re.Match[str]) -> str:
-    """A quoted passage shrinks to one word, keeping a sentence end it closes with."""
+    """A quoted passage shrinks to one capitalised word (a full stop before an opening quote
+    ends a sentence), keeping a sentence end it closes with."""
     inner = match.group()[1:-1].rstrip()
-    return "quote" + (inner[-1] if inner and inner[-1] in ".!?…" else "")
+    return "Quote" + (inner[-1] if inner and inner[-1] in ".!?…" else "")
 
 
 def check_sentence_count(entry: Entry, context: CheckContext) -> list[Diagnostic]:

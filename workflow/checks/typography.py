@@ -178,17 +178,20 @@ def _hyphen_joined(text: str, match: re.Match[str]) -> bool:
 
 
 _STRAIGHT = re.compile("[\"']")
+#: ’ between two letters is an apostrophe (Кот-д’Ивуар), in every language, not a quote.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
 
 
 def check_quotes(entry: Entry, context: CheckContext) -> list[Diagnostic]:
     """Q111: the language's quotation marks; no straight quotes, no foreign ones.
 
-    In Russian and Kazakh ``“`` is right only as the closing mark of a nested ``„``.
+    In Russian and Kazakh ``“`` is right only as the closing mark of a nested ``„``; ``’``
+    between letters is an apostrophe, not a quotation mark.
     """
     language = languages.get(entry.lang)
     quotes = language.typography.quotes
     marks = [m.group() for m in _STRAIGHT.finditer(entry.translation)]
-    marks += [char for char in entry.translation if char in quotes.wrong]
+    marks += [char for char in _APOSTROPHE.sub("", entry.translation) if char in quotes.wrong]
     if quotes.closes_low_nested:
         marks += _unpaired_english_openers(entry.translation)
     if not marks:
