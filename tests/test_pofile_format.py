@@ -471,3 +471,85 @@ def test_a_catalog_without_header_starts_with_its_first_entry() -> None:
     po = polib.POFile()
     po.append(polib.POEntry(msgid="one", msgstr="один"))
     assert format_po(po) == 'msgid "one"\nmsgstr "один"\n'
+
+
+def _gnu_file(path: Path, text: str, encoding: str = "utf-8") -> bytes:
+    """Write *text* to *path* and return what msgcat makes of it (the reference)."""
+    path.write_bytes(text.encode(encoding))
+    return _msgcat(path)
+
+
+_LONG_HEADER = (
+    'msgid ""\nmsgstr ""\n'
+    '"Project-Id-Version: レアメタル千夜一夜 118\\n"\n'
+    '"Last-Translator: Өскемен қаласының аудармашысы <t@example.org>, Ust-Kamenogorsk\\n"\n'
+    '"Language-Team: Русская команда переводчиков редких металлов Центральной Азии\\n"\n'
+    '"Language: ru\\n"\n'
+    '"MIME-Version: 1.0\\n"\n'
+    '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Content-Transfer-Encoding: 8bit\\n"\n'
+    '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && '
+    '(n%100<10 || n%100>=20) ? 1 : 2);\\n"\n'
+)
+_BODY = (
+    '\n#, python-format\nmsgid "%(count)d rare metals of Central Asia, listed one by one by '
+    'the author of the essay"\nmsgstr "%(count)d редких металлов Центральной Азии, перечисленных '
+    'автором эссе"\n'
+)
+
+
+@needs_gettext
+@pytest.mark.parametrize("flags", ["", "#, fuzzy\n", "#, no-wrap\n", "#, fuzzy, no-wrap\n"])
+def test_header_read_by_polib_is_written_like_msgcat(tmp_path: Path, flags: str) -> None:
+    """polib's reader gives the header's flags as a list: each one is kept (``no-wrap``
+    leaves the header's long non-ASCII lines whole), as msgcat keeps them."""
+    path = tmp_path / "header.po"
+    text = f"# Russian translation of night 118.\n#\n{flags}{_LONG_HEADER}{_BODY}"
+    gnu = _gnu_file(path, text).decode("utf-8")
+    assert format_po(polib.pofile(str(path))) == gnu
+    whole = '"Language-Team: Русская команда переводчиков редких металлов Центральной Азии\\n"'
+    assert (whole in gnu.split("\n")) == ("no-wrap" in flags)  # sanity: long enough to wrap
+
+
+@needs_gettext
+@pytest.mark.parametrize(
+    ("encoding", "gettext_name"),
+    [("koi8_r", "KOI8-R"), ("cp1251", "CP1251"), ("iso8859_5", "ISO-8859-5")],
+)
+@pytest.mark.parametrize("parameter", ["", " x-previous-charset=ASCII"])
+def test_catalog_in_another_charset_is_written_as_msgconv_converts_it(
+    tmp_path: Path, encoding: str, gettext_name: str, parameter: str
+) -> None:
+    """The header's first ``charset=`` (only the first, as msgconv does) says UTF-8."""
+    header = _LONG_HEADER.replace("レアメタル千夜一夜", "Редкие металлы").replace(
+        "Өскемен қаласының", "Усть-Каменогорский"
+    )
+    header = header.replace("charset=UTF-8\\n", f"charset={gettext_name}{parameter}\\n")
+    path = tmp_path / "legacy.po"
+    path.write_bytes(f"{header}{_BODY}".encode(encoding))
+    converted = subprocess.run(
+        ["msgconv", "--to-code=UTF-8", str(path)], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert f"charset=UTF-8{parameter}\\n" in converted  # sanity
+    assert format_po(polib.pofile(str(path), encoding=encoding)) == converted
+    if not parameter:
+        assert format_po(load_po(path)) == converted
+
+
+@needs_gettext
+def test_catalog_without_header_wraps_like_msgcat(tmp_path: Path) -> None:
+    """No header, so no charset: msgcat still wraps ASCII strings (and refuses others)."""
+    path = tmp_path / "bare.po"
+    text = (
+        'msgid "Rare metals of Central Asia: tungsten, molybdenum, beryllium, tantalum and '
+        'niobium, told in a thousand and one nights"\nmsgstr ""\n\n'
+        'msgctxt "a context that is itself long enough to be wrapped by msgcat at column '
+        'seventy-nine"\nmsgid "short"\nmsgstr "and a translation that is long as well, '
+        'longer than a line of seventy-nine columns"\n'
+    )
+    gnu = _gnu_file(path, text).decode("ascii")
+    assert format_po(polib.pofile(str(path))) == gnu
+    built = polib.POFile()
+    for entry in polib.pofile(str(path)):
+        built.append(entry)
+    assert format_po(built) == gnu

@@ -96,11 +96,16 @@ def header_entry(po: polib.POFile) -> polib.POEntry | None:
             content_type += "; charset=UTF-8"
         metadata["Content-Type"] = content_type
     msgstr = "".join(f"{key}: {value}\n" for key, value in metadata.items())
-    fuzzy: object = po.metadata_is_fuzzy  # polib's own reader gives a list of flags
-    is_fuzzy = "fuzzy" in fuzzy if isinstance(fuzzy, list) else bool(fuzzy)
-    return polib.POEntry(
-        msgid="", msgstr=msgstr, tcomment=po.header, flags=["fuzzy"] if is_fuzzy else []
-    )
+    return polib.POEntry(msgid="", msgstr=msgstr, tcomment=po.header, flags=_header_flags(po))
+
+
+def _header_flags(po: polib.POFile) -> list[str]:
+    """The header's flags: polib's own reader gives them all as a list (``no-wrap`` too),
+    ours and the merge a boolean for ``fuzzy``."""
+    flags: object = po.metadata_is_fuzzy
+    if isinstance(flags, list):
+        return flags
+    return ["fuzzy"] if flags else []
 
 
 def _declares_charset(header_msgstr: str) -> bool:
