@@ -132,6 +132,7 @@ references = st.lists(
                 "sources/ja/118.md",
                 "sources/ja/7.md",
                 "a.md",
+                "./a/b.md",
                 "very/long/path/to/some/source/document-name.md",
             )
         ),
@@ -154,7 +155,9 @@ def _like(msgid: str, msgstr: str) -> str:
 
 
 @st.composite
-def entries(draw: st.DrawFn, nplurals: int) -> polib.POEntry:
+def entries(
+    draw: st.DrawFn, nplurals: int, flags: tuple[str, ...] = ("fuzzy", "no-wrap")
+) -> polib.POEntry:
     msgid = draw(texts.filter(bool))
     plural = draw(st.booleans()) and draw(st.integers(0, 4)) == 0
     obsolete = draw(st.integers(0, 6)) == 0
@@ -164,7 +167,7 @@ def entries(draw: st.DrawFn, nplurals: int) -> polib.POEntry:
         tcomment="\n".join(draw(comment_lines)) if draw(st.booleans()) else "",
         comment="\n".join(draw(comment_lines)) if draw(st.booleans()) else "",
         occurrences=[] if obsolete else draw(references),
-        flags=draw(st.lists(st.sampled_from(("fuzzy", "no-wrap")), unique=True, max_size=2)),
+        flags=draw(st.lists(st.sampled_from(flags), max_size=4)),
         previous_msgid=draw(st.none() | texts),
         previous_msgctxt=draw(st.none() | short_texts),
         obsolete=obsolete,
@@ -182,7 +185,7 @@ def entries(draw: st.DrawFn, nplurals: int) -> polib.POEntry:
 
 
 @st.composite
-def catalogs(draw: st.DrawFn) -> polib.POFile:
+def catalogs(draw: st.DrawFn, flags: tuple[str, ...] = ("fuzzy", "no-wrap")) -> polib.POFile:
     nplurals = draw(st.sampled_from((1, 2, 3)))
     po = polib.POFile()
     po.header = "\n".join(draw(comment_lines)) if draw(st.booleans()) else ""
@@ -201,7 +204,7 @@ def catalogs(draw: st.DrawFn) -> polib.POFile:
     }
     po.metadata_is_fuzzy = draw(st.booleans())
     seen = set()
-    for entry in draw(st.lists(entries(nplurals), max_size=12)):
+    for entry in draw(st.lists(entries(nplurals, flags), max_size=12)):
         key = (entry.msgctxt, entry.msgid)
         if key not in seen:
             seen.add(key)
@@ -246,6 +249,42 @@ def test_output_is_what_msgcat_writes(po: polib.POFile, tmp_path_factory) -> Non
     again = path.with_name("again.po")
     again.write_text(format_po(loaded), encoding="utf-8")
     assert _everything(load_po(again)) == _everything(loaded)
+
+
+#: Flags msgcat knows, so that it keeps them: formats, negated formats, ranges, no-wrap.
+KNOWN_FLAGS = (
+    "fuzzy",
+    "no-wrap",
+    "c-format",
+    "no-c-format",
+    "python-format",
+    "no-python-brace-format",
+    "sh-format",
+    "qt-plural-format",
+    "range: 0..10",
+    "range: 2..5",
+)
+
+
+@needs_gettext
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(po=catalogs(flags=KNOWN_FLAGS))
+def test_a_catalog_in_another_tools_layout_is_rewritten_as_msgcat_does(
+    po: polib.POFile, tmp_path_factory
+) -> None:
+    """The input is polib's own writing (its wrapping, flags as given, repeated and in any
+    order, references with ``./`` and repeated, obsolete entries where they stand, untranslated
+    ones too): msgcat of that file is the reference, not msgcat of our output. (Not for
+    ``./a.md a.md``: msgcat writes ``a.md a.md``, and ``a.md`` when run again; we write its
+    fixed point, so the strategy never puts ``./`` before a path it also has without.)"""
+    po.header = "Russian translation of night 118.\nTranslator <t@example.org>, 2025."
+    for entry in po:  # polib would write "#| msgctxt" alone, which the PO grammar refuses
+        if entry.previous_msgctxt is not None and entry.previous_msgid is None:
+            entry.previous_msgid = ""
+    path = tmp_path_factory.mktemp("polib") / "catalog.po"
+    po.save(str(path))
+    gnu = _msgcat(path).decode("utf-8")
+    assert format_po(load_po(path)) == gnu
 
 
 def _strings(entries) -> list[tuple]:
@@ -413,12 +452,21 @@ def test_save_po_is_atomic_and_idempotent(tmp_path: Path) -> None:
 
 
 @needs_gettext
-def test_a_format_and_its_negation_keep_the_format_like_msgcat(tmp_path: Path) -> None:
-    po = _catalog([])
-    flags = ["no-python-format", "python-format", "c-format", "no-c-format", "no-wrap", "fuzzy"]
-    po.append(polib.POEntry(msgid="x %d", msgstr="y %d", flags=flags))
-    text = _assert_like_gnu(po, tmp_path / "negated.po")
-    assert "#, fuzzy, c-format, python-format, no-wrap\n" in text
+def test_contradicting_flags_are_settled_like_msgcat(tmp_path: Path) -> None:
+    """The last one said wins: a format and its negation, two ranges, wrap and no-wrap."""
+    path = tmp_path / "contradicting.po"
+    gnu = _gnu_file(
+        path,
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        "#, no-python-format, python-format, c-format, no-c-format, no-wrap, fuzzy, "
+        'range: 0..10, range: 2..5\nmsgid "x %d"\nmsgstr "y %d"\n\n'
+        '#, wrap, no-wrap\nmsgid "a"\nmsgstr "b"\n\n#, no-wrap, wrap\nmsgid "c"\nmsgstr "d"\n\n'
+        '#, c-format\n#, no-c-format\nmsgid "e"\nmsgstr "f"\n\n'
+        '#, range: 0..10, no-wrap, c-format\n#~ msgid "g"\n#~ msgstr "h"\n',
+    ).decode("utf-8")
+    assert format_po(load_po(path)) == gnu
+    assert "#, fuzzy, no-c-format, python-format, range: 2..5, no-wrap\n" in gnu  # sanity
+    assert '#, c-format, no-wrap\n#~ msgid "g"' in gnu  # no range on an obsolete entry
 
 
 def test_flags_gettext_does_not_know_are_kept_last() -> None:
