@@ -174,6 +174,7 @@ def entries(
     )
     if plural:
         entry.msgid_plural = draw(texts.filter(bool).map(lambda text: _like(msgid, text)))
+        entry.previous_msgid_plural = draw(st.none() | texts)
         translated = draw(st.booleans())
         entry.msgstr_plural = {
             index: _like(msgid, draw(texts.filter(bool))) if translated else ""
@@ -279,7 +280,8 @@ def test_a_catalog_in_another_tools_layout_is_rewritten_as_msgcat_does(
     fixed point, so the strategy never puts ``./`` before a path it also has without.)"""
     po.header = "Russian translation of night 118.\nTranslator <t@example.org>, 2025."
     for entry in po:  # polib would write "#| msgctxt" alone, which the PO grammar refuses
-        if entry.previous_msgctxt is not None and entry.previous_msgid is None:
+        previous = (entry.previous_msgctxt, entry.previous_msgid_plural)
+        if entry.previous_msgid is None and previous != (None, None):
             entry.previous_msgid = ""
     path = tmp_path_factory.mktemp("polib") / "catalog.po"
     po.save(str(path))
@@ -421,13 +423,51 @@ def test_gnu_normalisations() -> None:
     assert not text.endswith("\n\n")
 
 
-def test_untranslated_plural_gets_one_empty_form_per_nplurals(tmp_path: Path) -> None:
+@pytest.mark.parametrize("nplurals", [1, 3])
+def test_untranslated_plural_gets_one_empty_form_per_nplurals(
+    tmp_path: Path, nplurals: int
+) -> None:
     po = _catalog([])
-    po.metadata["Plural-Forms"] = "nplurals=3; plural=0;"
+    po.metadata["Plural-Forms"] = f"nplurals={nplurals}; plural=0;"
     po.append(polib.POEntry(msgid="file", msgid_plural="files"))
     path = tmp_path / "plural.po"
     save_po(po, path)
-    assert load_po(path)[0].msgstr_plural == {0: "", 1: "", 2: ""}
+    assert load_po(path)[0].msgstr_plural == dict.fromkeys(range(nplurals), "")
+
+
+@needs_gettext
+def test_a_previous_context_alone_gets_an_empty_previous_msgid(tmp_path: Path) -> None:
+    """The PO grammar has no ``#| msgctxt`` without ``#| msgid``: an empty one is added."""
+    po = _catalog([])
+    po.append(
+        polib.POEntry(msgid="now", msgstr="сейчас", previous_msgctxt="title", flags=["fuzzy"])
+    )
+    text = _assert_like_gnu(po, tmp_path / "previous.po")
+    assert '#, fuzzy\n#| msgctxt "title"\n#| msgid ""\nmsgid "now"\n' in text
+    assert load_po(tmp_path / "previous.po")[0].previous_msgid == ""
+
+
+@needs_gettext
+@pytest.mark.parametrize("mark", ["", "#~ "])
+def test_no_wrap_keeps_every_string_of_the_entry_whole(tmp_path: Path, mark: str) -> None:
+    """Context, previous strings, plural and every form: none is wrapped, as msgcat writes."""
+    long = "Өскемен, бұрынғы Усть-Каменогорск, сирек металдардың орталығы болып табылады. " * 2
+    previous = "#~| " if mark else "#| "
+    strings = [
+        f'{previous}msgctxt "{long}"',
+        f'{previous}msgid "{long}1"',
+        f'{previous}msgid_plural "{long}2"',
+        f'{mark}msgctxt "{long}3"',
+        f'{mark}msgid "{long}4"',
+        f'{mark}msgid_plural "{long}5"',
+        *(f'{mark}msgstr[{n}] "{long}{n}"' for n in range(3)),
+    ]
+    path = tmp_path / "no-wrap.po"
+    gnu = _gnu_file(
+        path, f"{_LONG_HEADER}\n#, fuzzy, no-wrap\n" + "\n".join(strings) + "\n"
+    ).decode("utf-8")
+    assert format_po(load_po(path)) == gnu
+    assert gnu.endswith("\n".join(strings) + "\n")  # sanity: all whole
 
 
 def test_charset_becomes_utf8() -> None:
