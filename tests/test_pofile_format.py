@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -468,6 +469,28 @@ def test_no_wrap_keeps_every_string_of_the_entry_whole(tmp_path: Path, mark: str
     ).decode("utf-8")
     assert format_po(load_po(path)) == gnu
     assert gnu.endswith("\n".join(strings) + "\n")  # sanity: all whole
+
+
+@needs_gettext
+def test_references_fill_their_lines_like_msgcat(tmp_path: Path) -> None:
+    """``#:`` lines filled up to column 79 (counted in bytes, as gettext counts them), a
+    path longer than the line on its own line, each line ending exactly at the width in
+    some entry: msgcat of the references written on one line each is the reference."""
+    rng = random.Random(118)
+    blocks = []
+    for number in range(60):
+        paths = [f"src/{'ab' * rng.randint(0, 9)}.md:{rng.randint(1, 999)}" for _ in range(30)]
+        if number % 5 == 0:
+            paths.insert(number // 5, f"sources/ja/{'レアメタル千夜一夜' * (number // 10 + 1)}.md")
+        if number % 7 == 0:
+            paths.insert(number % 2, f"sources/{'very-long-directory-name/' * 4}118.md:{number}")
+        blocks.append(f'#: {" ".join(paths)}\nmsgid "message {number}"\nmsgstr ""\n')
+    path = tmp_path / "references.po"
+    gnu = _gnu_file(path, "\n".join([_LONG_HEADER, *blocks])).decode("utf-8")
+    assert format_po(load_po(path)) == gnu
+    widths = {len(line.encode("utf-8")) for line in gnu.split("\n") if line.startswith("#:")}
+    assert 79 in widths  # sanity: some lines end exactly at the width
+    assert max(widths) > 79  # and a single long path stays whole
 
 
 def test_charset_becomes_utf8() -> None:
