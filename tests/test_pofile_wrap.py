@@ -69,19 +69,20 @@ class Entry:
         return "\n".join(lines) + "\n"
 
     def written(self, width: int) -> str:
-        """The entry as :func:`wrap` writes it for a page *width* columns wide."""
-        prefix = "#~ " if self.obsolete else ""
+        """The entry as :func:`wrap` writes it for a page *width* columns wide (with wrap's
+        defaults, no prefix and wrapping on, where they apply)."""
+        options: dict = {"page_width": width} | ({"do_wrap": False} if self.no_wrap else {})
         lines = ["#, no-wrap"] if self.no_wrap else []
         if self.previous:
             context, msgid = self.previous
             mark = "#~| " if self.obsolete else "#| "
             for name, value in (("msgctxt", context), ("msgid", msgid)):
                 if value is not None:
-                    lines += wrap(
-                        name, value, prefix=mark, do_wrap=not self.no_wrap, page_width=width
-                    )
+                    lines += wrap(name, value, prefix=mark, **options)
+        if self.obsolete:
+            options["prefix"] = "#~ "
         for name, value in self.strings():
-            lines += wrap(name, value, prefix=prefix, do_wrap=not self.no_wrap, page_width=width)
+            lines += wrap(name, value, **options)
         return "\n".join(lines) + "\n"
 
     def strings(self) -> list[tuple[str, str]]:
