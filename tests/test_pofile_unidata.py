@@ -93,8 +93,8 @@ def test_break_opportunities_match_the_library_on_random_text() -> None:
     assert TABLES is not None
     rng = random.Random(118)
     alphabet = _alphabet()
-    for _ in range(2000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+    flags = ["🇯🇵🇰🇿🇷🇺", "🇯🇵🇰", "🇯 🇵", "🇰🇿 🇷🇺🇯", "a🇯🇵🇰🇿b"]  # regional indicators pair up
+    for text in flags + ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(2000)]:
         data = text.encode("utf-8")
         out = ctypes.create_string_buffer(len(data))
         TABLES.lib.u8_possible_linebreaks_v2(data, ctypes.c_size_t(len(data)), b"UTF-8", out)
