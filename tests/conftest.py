@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -18,8 +18,15 @@ REPO = Path(__file__).resolve().parent.parent
 #: the same examples on every run; "long" draws ten times as many, at random, on demand.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("long", max_examples=1000, deadline=None, print_blob=True)
-#: benchmarks/mutation.py runs the tests once per mutant: a sixth of the examples (at least 10).
-settings.register_profile("mutation", derandomize=True, deadline=None, print_blob=True)
+#: benchmarks/mutation.py runs the tests once per mutant: a sixth of the examples (at least 10),
+#: and no shrinking (a failure kills the mutant at once; shrinking it took minutes a mutant).
+settings.register_profile(
+    "mutation",
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
+)
 HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 settings.load_profile(HYPOTHESIS_PROFILE)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -132,6 +133,7 @@ references = st.lists(
                 "sources/ja/118.md",
                 "sources/ja/7.md",
                 "a.md",
+                "./a/b.md",
                 "very/long/path/to/some/source/document-name.md",
             )
         ),
@@ -154,7 +156,9 @@ def _like(msgid: str, msgstr: str) -> str:
 
 
 @st.composite
-def entries(draw: st.DrawFn, nplurals: int) -> polib.POEntry:
+def entries(
+    draw: st.DrawFn, nplurals: int, flags: tuple[str, ...] = ("fuzzy", "no-wrap")
+) -> polib.POEntry:
     msgid = draw(texts.filter(bool))
     plural = draw(st.booleans()) and draw(st.integers(0, 4)) == 0
     obsolete = draw(st.integers(0, 6)) == 0
@@ -164,13 +168,14 @@ def entries(draw: st.DrawFn, nplurals: int) -> polib.POEntry:
         tcomment="\n".join(draw(comment_lines)) if draw(st.booleans()) else "",
         comment="\n".join(draw(comment_lines)) if draw(st.booleans()) else "",
         occurrences=[] if obsolete else draw(references),
-        flags=draw(st.lists(st.sampled_from(("fuzzy", "no-wrap")), unique=True, max_size=2)),
+        flags=draw(st.lists(st.sampled_from(flags), max_size=4)),
         previous_msgid=draw(st.none() | texts),
         previous_msgctxt=draw(st.none() | short_texts),
         obsolete=obsolete,
     )
     if plural:
         entry.msgid_plural = draw(texts.filter(bool).map(lambda text: _like(msgid, text)))
+        entry.previous_msgid_plural = draw(st.none() | texts)
         translated = draw(st.booleans())
         entry.msgstr_plural = {
             index: _like(msgid, draw(texts.filter(bool))) if translated else ""
@@ -182,7 +187,7 @@ def entries(draw: st.DrawFn, nplurals: int) -> polib.POEntry:
 
 
 @st.composite
-def catalogs(draw: st.DrawFn) -> polib.POFile:
+def catalogs(draw: st.DrawFn, flags: tuple[str, ...] = ("fuzzy", "no-wrap")) -> polib.POFile:
     nplurals = draw(st.sampled_from((1, 2, 3)))
     po = polib.POFile()
     po.header = "\n".join(draw(comment_lines)) if draw(st.booleans()) else ""
@@ -201,7 +206,7 @@ def catalogs(draw: st.DrawFn) -> polib.POFile:
     }
     po.metadata_is_fuzzy = draw(st.booleans())
     seen = set()
-    for entry in draw(st.lists(entries(nplurals), max_size=12)):
+    for entry in draw(st.lists(entries(nplurals, flags), max_size=12)):
         key = (entry.msgctxt, entry.msgid)
         if key not in seen:
             seen.add(key)
@@ -246,6 +251,43 @@ def test_output_is_what_msgcat_writes(po: polib.POFile, tmp_path_factory) -> Non
     again = path.with_name("again.po")
     again.write_text(format_po(loaded), encoding="utf-8")
     assert _everything(load_po(again)) == _everything(loaded)
+
+
+#: Flags msgcat knows, so that it keeps them: formats, negated formats, ranges, no-wrap.
+KNOWN_FLAGS = (
+    "fuzzy",
+    "no-wrap",
+    "c-format",
+    "no-c-format",
+    "python-format",
+    "no-python-brace-format",
+    "sh-format",
+    "qt-plural-format",
+    "range: 0..10",
+    "range: 2..5",
+)
+
+
+@needs_gettext
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(po=catalogs(flags=KNOWN_FLAGS))
+def test_a_catalog_in_another_tools_layout_is_rewritten_as_msgcat_does(
+    po: polib.POFile, tmp_path_factory
+) -> None:
+    """The input is polib's own writing (its wrapping, flags as given, repeated and in any
+    order, references with ``./`` and repeated, obsolete entries where they stand, untranslated
+    ones too): msgcat of that file is the reference, not msgcat of our output. (Not for
+    ``./a.md a.md``: msgcat writes ``a.md a.md``, and ``a.md`` when run again; we write its
+    fixed point, so the strategy never puts ``./`` before a path it also has without.)"""
+    po.header = "Russian translation of night 118.\nTranslator <t@example.org>, 2025."
+    for entry in po:  # polib would write "#| msgctxt" alone, which the PO grammar refuses
+        previous = (entry.previous_msgctxt, entry.previous_msgid_plural)
+        if entry.previous_msgid is None and previous != (None, None):
+            entry.previous_msgid = ""
+    path = tmp_path_factory.mktemp("polib") / "catalog.po"
+    po.save(str(path))
+    gnu = _msgcat(path).decode("utf-8")
+    assert format_po(load_po(path)) == gnu
 
 
 def _strings(entries) -> list[tuple]:
@@ -382,13 +424,73 @@ def test_gnu_normalisations() -> None:
     assert not text.endswith("\n\n")
 
 
-def test_untranslated_plural_gets_one_empty_form_per_nplurals(tmp_path: Path) -> None:
+@pytest.mark.parametrize("nplurals", [1, 3])
+def test_untranslated_plural_gets_one_empty_form_per_nplurals(
+    tmp_path: Path, nplurals: int
+) -> None:
     po = _catalog([])
-    po.metadata["Plural-Forms"] = "nplurals=3; plural=0;"
+    po.metadata["Plural-Forms"] = f"nplurals={nplurals}; plural=0;"
     po.append(polib.POEntry(msgid="file", msgid_plural="files"))
     path = tmp_path / "plural.po"
     save_po(po, path)
-    assert load_po(path)[0].msgstr_plural == {0: "", 1: "", 2: ""}
+    assert load_po(path)[0].msgstr_plural == dict.fromkeys(range(nplurals), "")
+
+
+@needs_gettext
+def test_a_previous_context_alone_gets_an_empty_previous_msgid(tmp_path: Path) -> None:
+    """The PO grammar has no ``#| msgctxt`` without ``#| msgid``: an empty one is added."""
+    po = _catalog([])
+    po.append(
+        polib.POEntry(msgid="now", msgstr="сейчас", previous_msgctxt="title", flags=["fuzzy"])
+    )
+    text = _assert_like_gnu(po, tmp_path / "previous.po")
+    assert '#, fuzzy\n#| msgctxt "title"\n#| msgid ""\nmsgid "now"\n' in text
+    assert load_po(tmp_path / "previous.po")[0].previous_msgid == ""
+
+
+@needs_gettext
+@pytest.mark.parametrize("mark", ["", "#~ "])
+def test_no_wrap_keeps_every_string_of_the_entry_whole(tmp_path: Path, mark: str) -> None:
+    """Context, previous strings, plural and every form: none is wrapped, as msgcat writes."""
+    long = "Өскемен, бұрынғы Усть-Каменогорск, сирек металдардың орталығы болып табылады. " * 2
+    previous = "#~| " if mark else "#| "
+    strings = [
+        f'{previous}msgctxt "{long}"',
+        f'{previous}msgid "{long}1"',
+        f'{previous}msgid_plural "{long}2"',
+        f'{mark}msgctxt "{long}3"',
+        f'{mark}msgid "{long}4"',
+        f'{mark}msgid_plural "{long}5"',
+        *(f'{mark}msgstr[{n}] "{long}{n}"' for n in range(3)),
+    ]
+    path = tmp_path / "no-wrap.po"
+    gnu = _gnu_file(
+        path, f"{_LONG_HEADER}\n#, fuzzy, no-wrap\n" + "\n".join(strings) + "\n"
+    ).decode("utf-8")
+    assert format_po(load_po(path)) == gnu
+    assert gnu.endswith("\n".join(strings) + "\n")  # sanity: all whole
+
+
+@needs_gettext
+def test_references_fill_their_lines_like_msgcat(tmp_path: Path) -> None:
+    """``#:`` lines filled up to column 79 (counted in bytes, as gettext counts them), a
+    path longer than the line on its own line, each line ending exactly at the width in
+    some entry: msgcat of the references written on one line each is the reference."""
+    rng = random.Random(118)
+    blocks = []
+    for number in range(60):
+        paths = [f"src/{'ab' * rng.randint(0, 9)}.md:{rng.randint(1, 999)}" for _ in range(30)]
+        if number % 5 == 0:
+            paths.insert(number // 5, f"sources/ja/{'レアメタル千夜一夜' * (number // 10 + 1)}.md")
+        if number % 7 == 0:
+            paths.insert(number % 2, f"sources/{'very-long-directory-name/' * 4}118.md:{number}")
+        blocks.append(f'#: {" ".join(paths)}\nmsgid "message {number}"\nmsgstr ""\n')
+    path = tmp_path / "references.po"
+    gnu = _gnu_file(path, "\n".join([_LONG_HEADER, *blocks])).decode("utf-8")
+    assert format_po(load_po(path)) == gnu
+    widths = {len(line.encode("utf-8")) for line in gnu.split("\n") if line.startswith("#:")}
+    assert 79 in widths  # sanity: some lines end exactly at the width
+    assert max(widths) > 79  # and a single long path stays whole
 
 
 def test_charset_becomes_utf8() -> None:
@@ -413,12 +515,21 @@ def test_save_po_is_atomic_and_idempotent(tmp_path: Path) -> None:
 
 
 @needs_gettext
-def test_a_format_and_its_negation_keep_the_format_like_msgcat(tmp_path: Path) -> None:
-    po = _catalog([])
-    flags = ["no-python-format", "python-format", "c-format", "no-c-format", "no-wrap", "fuzzy"]
-    po.append(polib.POEntry(msgid="x %d", msgstr="y %d", flags=flags))
-    text = _assert_like_gnu(po, tmp_path / "negated.po")
-    assert "#, fuzzy, c-format, python-format, no-wrap\n" in text
+def test_contradicting_flags_are_settled_like_msgcat(tmp_path: Path) -> None:
+    """The last one said wins: a format and its negation, two ranges, wrap and no-wrap."""
+    path = tmp_path / "contradicting.po"
+    gnu = _gnu_file(
+        path,
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        "#, no-python-format, python-format, c-format, no-c-format, no-wrap, fuzzy, "
+        'range: 0..10, range: 2..5\nmsgid "x %d"\nmsgstr "y %d"\n\n'
+        '#, wrap, no-wrap\nmsgid "a"\nmsgstr "b"\n\n#, no-wrap, wrap\nmsgid "c"\nmsgstr "d"\n\n'
+        '#, c-format\n#, no-c-format\nmsgid "e"\nmsgstr "f"\n\n'
+        '#, range: 0..10, no-wrap, c-format\n#~ msgid "g"\n#~ msgstr "h"\n',
+    ).decode("utf-8")
+    assert format_po(load_po(path)) == gnu
+    assert "#, fuzzy, no-c-format, python-format, range: 2..5, no-wrap\n" in gnu  # sanity
+    assert '#, c-format, no-wrap\n#~ msgid "g"' in gnu  # no range on an obsolete entry
 
 
 def test_flags_gettext_does_not_know_are_kept_last() -> None:
@@ -471,3 +582,85 @@ def test_a_catalog_without_header_starts_with_its_first_entry() -> None:
     po = polib.POFile()
     po.append(polib.POEntry(msgid="one", msgstr="один"))
     assert format_po(po) == 'msgid "one"\nmsgstr "один"\n'
+
+
+def _gnu_file(path: Path, text: str, encoding: str = "utf-8") -> bytes:
+    """Write *text* to *path* and return what msgcat makes of it (the reference)."""
+    path.write_bytes(text.encode(encoding))
+    return _msgcat(path)
+
+
+_LONG_HEADER = (
+    'msgid ""\nmsgstr ""\n'
+    '"Project-Id-Version: レアメタル千夜一夜 118\\n"\n'
+    '"Last-Translator: Өскемен қаласының аудармашысы <t@example.org>, Ust-Kamenogorsk\\n"\n'
+    '"Language-Team: Русская команда переводчиков редких металлов Центральной Азии\\n"\n'
+    '"Language: ru\\n"\n'
+    '"MIME-Version: 1.0\\n"\n'
+    '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Content-Transfer-Encoding: 8bit\\n"\n'
+    '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && '
+    '(n%100<10 || n%100>=20) ? 1 : 2);\\n"\n'
+)
+_BODY = (
+    '\n#, python-format\nmsgid "%(count)d rare metals of Central Asia, listed one by one by '
+    'the author of the essay"\nmsgstr "%(count)d редких металлов Центральной Азии, перечисленных '
+    'автором эссе"\n'
+)
+
+
+@needs_gettext
+@pytest.mark.parametrize("flags", ["", "#, fuzzy\n", "#, no-wrap\n", "#, fuzzy, no-wrap\n"])
+def test_header_read_by_polib_is_written_like_msgcat(tmp_path: Path, flags: str) -> None:
+    """polib's reader gives the header's flags as a list: each one is kept (``no-wrap``
+    leaves the header's long non-ASCII lines whole), as msgcat keeps them."""
+    path = tmp_path / "header.po"
+    text = f"# Russian translation of night 118.\n#\n{flags}{_LONG_HEADER}{_BODY}"
+    gnu = _gnu_file(path, text).decode("utf-8")
+    assert format_po(polib.pofile(str(path))) == gnu
+    whole = '"Language-Team: Русская команда переводчиков редких металлов Центральной Азии\\n"'
+    assert (whole in gnu.split("\n")) == ("no-wrap" in flags)  # sanity: long enough to wrap
+
+
+@needs_gettext
+@pytest.mark.parametrize(
+    ("encoding", "gettext_name"),
+    [("koi8_r", "KOI8-R"), ("cp1251", "CP1251"), ("iso8859_5", "ISO-8859-5")],
+)
+@pytest.mark.parametrize("parameter", ["", " x-previous-charset=ASCII"])
+def test_catalog_in_another_charset_is_written_as_msgconv_converts_it(
+    tmp_path: Path, encoding: str, gettext_name: str, parameter: str
+) -> None:
+    """The header's first ``charset=`` (only the first, as msgconv does) says UTF-8."""
+    header = _LONG_HEADER.replace("レアメタル千夜一夜", "Редкие металлы").replace(
+        "Өскемен қаласының", "Усть-Каменогорский"
+    )
+    header = header.replace("charset=UTF-8\\n", f"charset={gettext_name}{parameter}\\n")
+    path = tmp_path / "legacy.po"
+    path.write_bytes(f"{header}{_BODY}".encode(encoding))
+    converted = subprocess.run(
+        ["msgconv", "--to-code=UTF-8", str(path)], capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert f"charset=UTF-8{parameter}\\n" in converted  # sanity
+    assert format_po(polib.pofile(str(path), encoding=encoding)) == converted
+    if not parameter:
+        assert format_po(load_po(path)) == converted
+
+
+@needs_gettext
+def test_catalog_without_header_wraps_like_msgcat(tmp_path: Path) -> None:
+    """No header, so no charset: msgcat still wraps ASCII strings (and refuses others)."""
+    path = tmp_path / "bare.po"
+    text = (
+        'msgid "Rare metals of Central Asia: tungsten, molybdenum, beryllium, tantalum and '
+        'niobium, told in a thousand and one nights"\nmsgstr ""\n\n'
+        'msgctxt "a context that is itself long enough to be wrapped by msgcat at column '
+        'seventy-nine"\nmsgid "short"\nmsgstr "and a translation that is long as well, '
+        'longer than a line of seventy-nine columns"\n'
+    )
+    gnu = _gnu_file(path, text).decode("ascii")
+    assert format_po(polib.pofile(str(path))) == gnu
+    built = polib.POFile()
+    for entry in polib.pofile(str(path)):
+        built.append(entry)
+    assert format_po(built) == gnu

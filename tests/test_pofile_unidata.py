@@ -88,6 +88,19 @@ def test_line_breaks_match_the_library_on_random_text() -> None:
         assert po_wrap.width_linebreaks(text, width, start, overrides) == expected, text
 
 
+@needs_libunistring
+def test_break_opportunities_match_the_library_on_random_text() -> None:
+    assert TABLES is not None
+    rng = random.Random(118)
+    alphabet = _alphabet()
+    flags = ["🇯🇵🇰🇿🇷🇺", "🇯🇵🇰", "🇯 🇵", "🇰🇿 🇷🇺🇯", "a🇯🇵🇰🇿b"]  # regional indicators pair up
+    for text in flags + ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(2000)]:
+        data = text.encode("utf-8")
+        out = ctypes.create_string_buffer(len(data))
+        TABLES.lib.u8_possible_linebreaks_v2(data, ctypes.c_size_t(len(data)), b"UTF-8", out)
+        assert po_wrap.possible_linebreaks(text) == _per_char(text, out.raw), text
+
+
 def test_japanese_breaking_rules() -> None:
     def breaks(text: str) -> list[str]:
         marks = po_wrap.possible_linebreaks(text)

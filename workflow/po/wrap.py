@@ -196,8 +196,7 @@ def _escape_portion(portion: str) -> tuple[str, list[int]]:
     return "".join(chars), overrides
 
 
-@functools.lru_cache(maxsize=16384)
-def wrap(
+def _wrapped(
     name: str,
     value: str,
     *,
@@ -210,8 +209,8 @@ def wrap(
 
     *prefix* is ``"#~ "`` for obsolete entries, ``"#| "`` / ``"#~| "`` for previous
     strings; *do_wrap* is False for ``no-wrap`` entries; *breakable* is False when the
-    catalog's charset cannot be decoded by gettext (then non-ASCII text is never broken).
-    Cached: the same msgid is written to every language's catalog, and again at each save.
+    catalog's charset cannot be decoded by gettext (then non-ASCII text is never broken);
+    *page_width* is msgcat's ``--width`` (which msgcat never sets below 20).
     """
     lines: list[str] = []
     portions = _portions(value)
@@ -241,6 +240,11 @@ def wrap(
                 head, start = prefix, index
         lines.append(f'{head}"{text[start:]}"')
     return tuple(lines)
+
+
+#: :func:`_wrapped`, cached: the same msgid is written to every language's catalog, and again
+#: at each save. (Applied here, not as a decorator, so that mutation testing reaches it.)
+wrap = functools.lru_cache(maxsize=16384)(_wrapped)
 
 
 def _breaks(

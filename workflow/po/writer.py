@@ -9,8 +9,8 @@ header's ``charset=`` says so.
 
 Normalisations that ``msgcat`` makes too: duplicate references are dropped, ``./`` is
 stripped from reference paths, known flags come in gettext's order, ``fuzzy`` is not
-written on an entry whose msgstr is empty, and an obsolete entry without translation is
-not written at all.
+written on an entry whose msgstr is empty, an obsolete entry keeps no ``range:`` flag, and
+an obsolete entry without translation is not written at all.
 """
 
 from __future__ import annotations
@@ -96,11 +96,16 @@ def header_entry(po: polib.POFile) -> polib.POEntry | None:
             content_type += "; charset=UTF-8"
         metadata["Content-Type"] = content_type
     msgstr = "".join(f"{key}: {value}\n" for key, value in metadata.items())
-    fuzzy: object = po.metadata_is_fuzzy  # polib's own reader gives a list of flags
-    is_fuzzy = "fuzzy" in fuzzy if isinstance(fuzzy, list) else bool(fuzzy)
-    return polib.POEntry(
-        msgid="", msgstr=msgstr, tcomment=po.header, flags=["fuzzy"] if is_fuzzy else []
-    )
+    return polib.POEntry(msgid="", msgstr=msgstr, tcomment=po.header, flags=_header_flags(po))
+
+
+def _header_flags(po: polib.POFile) -> list[str]:
+    """The header's flags: polib's own reader gives them all as a list (``no-wrap`` too),
+    ours and the merge a boolean for ``fuzzy``."""
+    flags: object = po.metadata_is_fuzzy
+    if isinstance(flags, list):
+        return flags
+    return ["fuzzy"] if flags else []
 
 
 def _declares_charset(header_msgstr: str) -> bool:
@@ -126,8 +131,9 @@ def _entry_lines(
     lines = _comment_lines(entry.tcomment, "#")
     lines += _comment_lines(entry.comment, "#.")
     lines += reference_lines(entry.occurrences)
-    lines += _flag_lines(entry)
-    do_wrap = "no-wrap" not in entry.flags
+    flags = ordered_flags(entry)  # obsolete entries keep theirs too, as msgmerge does
+    lines += [f"#, {', '.join(flags)}"] if flags else []
+    do_wrap = "no-wrap" not in flags
     kwargs = {"do_wrap": do_wrap, "breakable": breakable}
     previous_prefix = "#~| " if obsolete else "#| "
     previous_msgid = entry.previous_msgid
@@ -188,32 +194,26 @@ def reference_lines(occurrences: list[tuple[str, str]]) -> list[str]:
 
 
 def ordered_flags(entry: polib.POEntry) -> list[str]:
-    """The entry's flags in gettext's order; flags gettext doesn't know come last."""
-    flags = list(dict.fromkeys(flag for flag in entry.flags if flag))
-    known = []
-    if "fuzzy" in flags and _first_msgstr(entry):
-        known.append("fuzzy")
+    """The entry's flags as gettext writes them: ``fuzzy`` (only on a translated entry), one
+    format per language, one range (none on an obsolete entry), ``no-wrap``, each the last
+    one said where several contradict (``c-format, no-c-format`` is ``no-c-format``), in
+    gettext's order; ``wrap`` is not written. Flags gettext doesn't know come last, kept."""
+    flags = [flag for flag in entry.flags if flag]
+    known = ["fuzzy"] if "fuzzy" in flags and _first_msgstr(entry) else []
     for language in FORMAT_LANGUAGES:
-        for flag in (f"{language}-format", f"no-{language}-format"):
-            if flag in flags:
-                known.append(flag)
-                break
-    known += [flag for flag in flags if flag.startswith("range:")][:1]
-    if "no-wrap" in flags:
+        said = (f"{language}-format", f"no-{language}-format")
+        known += [flag for flag in flags if flag in said][-1:]
+    if not entry.obsolete:
+        known += [flag for flag in flags if flag.startswith("range:")][-1:]
+    if [flag for flag in flags if flag in ("wrap", "no-wrap")][-1:] == ["no-wrap"]:
         known.append("no-wrap")
-    handled = set(known) | {"fuzzy"}
-    return known + [
-        flag
-        for flag in flags
-        if flag not in handled and not _is_format_flag(flag) and not flag.startswith("range:")
-    ]
+    return known + [flag for flag in dict.fromkeys(flags) if not _known_to_gettext(flag)]
 
 
-def _is_format_flag(flag: str) -> bool:
+def _known_to_gettext(flag: str) -> bool:
     name = flag.removeprefix("no-").removesuffix("-format")
-    return flag.endswith("-format") and name in FORMAT_LANGUAGES
-
-
-def _flag_lines(entry: polib.POEntry) -> list[str]:
-    flags = ordered_flags(entry)  # obsolete entries keep theirs too, as msgmerge does
-    return [f"#, {', '.join(flags)}"] if flags else []
+    return (
+        flag in ("fuzzy", "wrap", "no-wrap")
+        or flag.startswith("range:")
+        or (flag.endswith("-format") and name in FORMAT_LANGUAGES)
+    )
