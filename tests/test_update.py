@@ -89,6 +89,7 @@ def test_source_change_keeps_reviewed_translation(make_project) -> None:
     ("path", "content", "expected"),
     [
         ("locales/en/7.po", 'msgid ""\nmsgstr ""\n\nmsgid "x\nmsgstr ""\n', "locales/en/7.po:"),
+        ("locales/7.pot", 'msgid ""\nmsgstr ""\n\nmsgid "x\nmsgstr ""\n', "locales/7.pot:4: "),
         ("sources/ja/7.md", "no front matter\n", "sources/ja/7.md:1: missing front matter"),
         ("sources/ja/7.md", "---\ntitle: [\n---\n", "sources/ja/7.md:"),
         (
