@@ -301,15 +301,21 @@ def fallback_noun_table(word: str) -> Table:
     return _freeze(table)
 
 
-_ADJ_HARD = {
+#: Endings by gender (or plural) and case; a tuple where two endings are correct.
+AdjectiveParadigm = dict[str, tuple[str | tuple[str, ...], ...]]
+
+_ADJ_HARD: AdjectiveParadigm = {
     "masc": ("ый", "ого", "ому", ("ый", "ого"), "ым", "ом"),
     "femn": ("ая", "ой", "ой", "ую", ("ой", "ою"), "ой"),
     "neut": ("ое", "ого", "ому", "ое", "ым", "ом"),
     "plur": ("ые", "ых", "ым", ("ые", "ых"), "ыми", "ых"),
 }
 #: A stressed masculine ending (молодой, большой, дорогой); the rest as _ADJ_HARD.
-_ADJ_STRESSED = {**_ADJ_HARD, "masc": ("ой", "ого", "ому", ("ой", "ого"), "ым", "ом")}
-_ADJ_SOFT = {
+_ADJ_STRESSED: AdjectiveParadigm = {
+    **_ADJ_HARD,
+    "masc": ("ой", "ого", "ому", ("ой", "ого"), "ым", "ом"),
+}
+_ADJ_SOFT: AdjectiveParadigm = {
     "masc": ("ий", "его", "ему", ("ий", "его"), "им", "ем"),
     "femn": ("яя", "ей", "ей", "юю", ("ей", "ею"), "ей"),
     "neut": ("ее", "его", "ему", "ее", "им", "ем"),
@@ -317,7 +323,7 @@ _ADJ_SOFT = {
 }
 #: Unstressed endings after a sibilant or ц (свежий, свежее, куцый): hard endings whose о is
 #: spelled е (ы becomes и after a sibilant by :func:`_spell`).
-_ADJ_UNSTRESSED_E = {
+_ADJ_UNSTRESSED_E: AdjectiveParadigm = {
     "masc": ("ый", "его", "ему", ("ый", "его"), "ым", "ем"),
     "femn": ("ая", "ей", "ей", "ую", ("ей", "ею"), "ей"),
     "neut": ("ее", "его", "ему", "ее", "ым", "ем"),
@@ -343,7 +349,7 @@ def _fallback_adjective_endings(word: str) -> tuple[str, bool] | None:
     return _ADJ_NOMINATIVES.get(word[-2:])
 
 
-def _adjective_paradigm(word: str, soft: bool) -> dict[str, tuple[str | tuple[str, ...], ...]]:
+def _adjective_paradigm(word: str, soft: bool) -> AdjectiveParadigm:
     """The endings of an unknown adjective, by its nominative ending and the stem's last
     letter (-ой shows the stress; -ий, -ее, -ие after a sibilant and -ый, -ее, -ые after ц
     show an unstressed ending)."""
