@@ -104,7 +104,7 @@ def _header_flags(po: polib.POFile) -> list[str]:
     ours and the merge a boolean for ``fuzzy``."""
     flags: object = po.metadata_is_fuzzy
     if isinstance(flags, list):
-        return flags
+        return list(flags)  # a copy: the entry's flags are not polib's header list
     return ["fuzzy"] if flags else []
 
 
