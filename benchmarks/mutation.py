@@ -131,6 +131,8 @@ def run_module(
             mutant, _, state = line.strip().partition(": ")
             if state and (not functions or any(fnmatch(mutant, f) for f in functions)):
                 states[mutant] = "error: pytest did not run" if mutant in errors else state
+        untested = [mutant for mutant, state in states.items() if state == "no tests"]
+        states |= run_untested(work, env, tests, untested)
         alive = [mutant for mutant, state in states.items() if state not in KILLED]
         shown = survivor_diffs(work, env, alive) if diffs else {}
         survivors = {f"{m} ({states[m]})": shown.get(m, "") for m in alive}
@@ -138,6 +140,42 @@ def run_module(
             shutil.rmtree(keep / name, ignore_errors=True)
             shutil.copytree(work, keep / name, symlinks=True)
         return {"name": name, "seconds": seconds, "states": states, "survivors": survivors}
+
+
+def run_untested(
+    work: Path, env: dict[str, str], tests: list[str], mutants: list[str]
+) -> dict[str, str]:
+    """Run each of *mutants* that mutmut found no test for against the module's whole test
+    list: mutmut sees only the calls made in its own process, not those of a child process
+    (``workflow`` started by a crash or lock test, a forked check worker), which do run the
+    mutant, as the variable naming it is inherited.  A state per mutant: "killed",
+    "survived (no test recorded; the whole list passes)", "timeout" or an error."""
+    if not mutants:
+        return {}
+    command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests]
+    started = time.monotonic()
+    clean = subprocess.run(
+        command, cwd=work / "mutants", env={**env, "MUTANT_UNDER_TEST": ""}, capture_output=True
+    )
+    if clean.returncode != 0:
+        return {mutant: "error: the whole test list fails without a mutant" for mutant in mutants}
+    limit = 3 * (time.monotonic() - started) + 30
+    states = {}
+    for mutant in mutants:
+        try:
+            code = subprocess.run(
+                command,
+                cwd=work / "mutants",
+                env={**env, "MUTANT_UNDER_TEST": mutant},
+                capture_output=True,
+                timeout=limit,
+            ).returncode
+        except subprocess.TimeoutExpired:
+            states[mutant] = "timeout"
+            continue
+        outcome = {0: "survived (no test recorded; the whole list passes)", 1: "killed"}
+        states[mutant] = outcome.get(code, f"error: pytest exit {code}")
+    return states
 
 
 def mutants_with_exit_code(work: Path, code: int) -> set[str]:

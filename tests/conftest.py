@@ -137,15 +137,26 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(autouse=True)
-def _term_patterns_built_per_test():
-    """In mutmut's coverage pass (``MUTANT_UNDER_TEST=stats``) empty the glossary-matching
-    caches before each test: a term pattern cached by an earlier test would hide which tests
-    run the inflection rules, and their mutants would then run against too few tests."""
-    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+def _under_mutation(monkeypatch: pytest.MonkeyPatch):
+    """Under mutmut (benchmarks/mutation.py, which sets ``MUTANT_UNDER_TEST``) every test
+    runs the code in its own process, and mutmut's coverage pass (``stats``) sees every call.
+
+    mutmut learns which tests reach a function only in the process it runs, so exports
+    render here instead of in worker processes; in the coverage pass the variable is removed
+    for child processes (which would try to record without mutmut's settings, and fail; the
+    pass keeps its own copy of the value), and the glossary-matching caches are emptied (a
+    term pattern cached by an earlier test would hide which tests run the inflection rules)."""
+    mode = os.environ.get("MUTANT_UNDER_TEST")
+    if mode is None:
+        return
+    from workflow.export import pipeline
+
+    monkeypatch.setattr(pipeline, "worker_count", lambda jobs: 1)
+    if mode == "stats":
+        monkeypatch.delenv("MUTANT_UNDER_TEST")
         from workflow import morphology
         from workflow.morphology import kk
 
         cached = (morphology.normalize, morphology.phrase_pattern, kk.word_forms)
         for function in (*cached, morphology._patterns, morphology._tokenized):
             function.cache_clear()
-    yield

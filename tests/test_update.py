@@ -11,6 +11,7 @@ import polib
 import pytest
 
 from tests.conftest import PYPROJECT, SAMPLE_SOURCE, snapshot
+from workflow.catalog import server_flags
 from workflow.cli import main
 from workflow.fsio import project_lock
 
@@ -205,3 +206,18 @@ def test_sentences_ending_in_a_dash_tell_weblate_to_skip_its_full_stop_check(mak
         po = polib.pofile(str(path))
         flagged = {entry.msgid for entry in po if "ignore-end-stop" in entry.flags}
         assert flagged == {"ラズノインポルトの統計はあるが現場がない――。"}, path
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flags"),
+    [
+        ("現場がない――。", ["ignore-end-stop"]),
+        ("現場がない――", ["ignore-end-stop"]),
+        ("現場がない――。 ", ["ignore-end-stop"]),
+        ("その元素の名は――X。", []),
+        ("――そう思った。", []),
+        ("現場がない―。", []),
+    ],
+)
+def test_only_a_sentence_that_trails_off_in_a_dash_gets_the_flag(sentence, flags) -> None:
+    assert server_flags(sentence) == flags

@@ -162,6 +162,37 @@ def test_update_reports_every_kind_of_change(make_project, capsys) -> None:
     ]
 
 
+def test_an_untranslated_obsolete_entry_is_not_reported_removed(make_project, capsys) -> None:
+    """ "removed" counts live untranslated entries whose sentence left the source; an
+    untranslated entry that was already obsolete (a PO editor keeps them) is none of those."""
+    root = make_project({"3": source("A")})
+    update(root, capsys, "--lang", "ru")
+    ru_path = root / "locales" / "ru" / "3.po"
+    with ru_path.open("a", encoding="utf-8") as po:
+        po.write('\n#~ msgid "古い文です。"\n#~ msgstr ""\n')
+    (root / "sources" / "ja" / "3.md").write_text(source("A", "B"), "utf-8")
+    assert update(root, capsys, "--lang", "ru") == [
+        "updated   locales/3.pot: 1 new",
+        "updated   locales/ru/3.po: 1 new",
+    ]
+
+
+def test_a_folder_where_a_catalog_belongs_is_named_as_a_po_file(make_project, capsys) -> None:
+    root = make_project({"3": source("A")})
+    (root / "locales" / "ru" / "3.po").mkdir(parents=True)
+    assert main(["--project", str(root), "update", "--lang", "ru"]) == 2
+    error = capsys.readouterr().err
+    assert "locales/ru/3.po: cannot read PO file: it is a folder, not a regular file" in error
+
+
+def test_a_folder_where_the_pot_belongs_is_named_as_a_pot_file(make_project, capsys) -> None:
+    root = make_project({"3": source("A")})
+    (root / "locales" / "3.pot").mkdir(parents=True)
+    assert main(["--project", str(root), "update", "--lang", "ru"]) == 2
+    error = capsys.readouterr().err
+    assert "locales/3.pot: cannot read POT file: it is a folder, not a regular file" in error
+
+
 def test_missing_language_fields_are_filled_in(make_project, capsys) -> None:
     root = make_project({"3": source("A")})
     update(root, capsys, "--lang", "ru")

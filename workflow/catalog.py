@@ -349,8 +349,9 @@ def update_project(
             project.pot_path(source.stem),
             *(project.po_path(lang, source.stem) for lang in langs),
         ]
-        name, source_digest = f"{source.stem} {','.join(langs)}", file_digest(source)
-        current = _settled_key(project, source_digest, [file_digest(path) for path in paths])
+        name, source_digest = f"{source.stem} {','.join(langs)}", file_digest(source, "source")
+        digests = [file_digest(path, _catalog_kind(path)) for path in paths]
+        current = _settled_key(project, source_digest, digests)
         if settled.get(name, current):
             planned += [_Planned(path, None, None, EntryChanges()) for path in paths]
             continue
@@ -397,7 +398,7 @@ def _plan_document(project: Project, source: Path, langs: list[str]) -> list[_Pl
     planned = [_Planned(pot_path, pot_data, None, entry_changes(old_pot, pot))]
     for lang in langs:
         po_path = project.po_path(lang, document.doc_id)
-        digest = file_digest(po_path)
+        digest = file_digest(po_path, "PO file")
         old_data = _read_catalog(po_path) if digest is not None else None
         if old_data is not None:
             old = parse_po_bytes(old_data, po_path)
@@ -414,7 +415,12 @@ def _plan_document(project: Project, source: Path, langs: list[str]) -> list[_Pl
 
 def _read_catalog(path: Path) -> bytes | None:
     """The bytes of an existing catalog file, or ``None`` when there is none."""
-    return read_input_bytes(path, "PO file") if path.exists() else None
+    return read_input_bytes(path, _catalog_kind(path)) if path.exists() else None
+
+
+def _catalog_kind(path: Path) -> str:
+    """ "POT file" or "PO file", as messages name a catalog."""
+    return "POT file" if path.suffix == ".pot" else "PO file"
 
 
 def _settled_key(project: Project, source: str | None, catalogs: Sequence[str | None]) -> str:

@@ -139,18 +139,19 @@ def read_input_text(
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def file_digest(path: Path) -> str | None:
-    """SHA-256 of the file at *path*, or None if there is none (see ``expected_digest``)."""
-    return _digest(_current_bytes(path, InputError))
+def file_digest(path: Path, what: str = "file") -> str | None:
+    """SHA-256 of the file at *path* (a *what*, for messages), or None if there is none
+    (see ``expected_digest``)."""
+    return _digest(_current_bytes(path, InputError, what))
 
 
-def _current_bytes(path: Path, error: type[WorkflowError]) -> bytes | None:
+def _current_bytes(path: Path, error: type[WorkflowError], what: str = "file") -> bytes | None:
     """The bytes now at *path* (read like any input), or None when nothing is there."""
     if not os.path.lexists(path):
         return None
     try:
         return read_input_bytes(
-            path, "file", "every folder on the path must be a folder, and the file readable"
+            path, what, "every folder on the path must be a folder, and the file readable"
         )
     except InputError as exc:
         if isinstance(exc.__cause__, FileNotFoundError):

@@ -169,7 +169,7 @@ def _pretranslate_language(
     stream: TextIO | None,
     run: MtRun | None = None,
 ) -> None:
-    digests = {doc: file_digest(project.po_path(lang, doc)) for doc in doc_ids}
+    digests = {doc: file_digest(project.po_path(lang, doc), "PO file") for doc in doc_ids}
     catalogs = _load_catalogs(project, lang, doc_ids)
     memory = language_memory(project, lang)
     threshold = project.config.mt.tm_threshold

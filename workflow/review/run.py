@@ -155,6 +155,6 @@ def _merge(
             hint=f"project languages: {', '.join(project.languages)}",
         )
     po_path = _catalog(project, identity.lang, identity.doc_id)
-    digest = file_digest(po_path)
+    digest = file_digest(po_path, "PO file")
     po = load_po(po_path)
     return merge_review(document, po, as_state=as_state), po, po_path, digest
