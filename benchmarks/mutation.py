@@ -12,7 +12,9 @@ touched) with only the test files that exercise it, listed per module in pyproje
 name ``functions``: mutant-name patterns (``workflow.glossary.xǁGlossaryǁ*``) that restrict
 it to a group of functions of its source files (and so leave out functions that run only at
 import time, whose results exist before mutmut switches a mutant on, so no test can see a
-mutant).  Hypothesis tests run with the ``mutation`` profile (fewer examples).
+mutant).  Hypothesis tests run with the ``mutation`` profile (fewer examples).  A mutant
+mutmut finds no test for (its code runs only in child processes, which mutmut does not
+record) is run against the module's whole test list.
 Survivors are printed with ``mutmut show``-style names; triage them into
 tests/mutation-survivors.md.
 """

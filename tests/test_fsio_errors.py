@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,9 +17,13 @@ from workflow.fsio import (
     atomic_write_bytes,
     atomic_write_text,
     file_digest,
+    project_relative,
     read_input_bytes,
     read_input_text,
 )
+
+#: The user and group id of ``nobody`` (a user without rights).
+NOBODY = 65534
 
 WRITE_HINT = (
     "(check that its folder exists, is writable and has space, and that no folder has the "
@@ -155,3 +161,60 @@ def test_text_input_drops_the_bom_and_normalizes_newlines(tmp_path: Path) -> Non
     path = tmp_path / "118.md"
     path.write_bytes("\ufeffa\r\nb\rc\n".encode())
     assert read_input_text(path, "source") == "a\nb\nc\n"
+
+
+def test_a_catalog_that_cannot_be_read_for_its_digest_names_the_file_and_what_to_do(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "118.po"
+    path.symlink_to(path)  # a link to itself: there, but unreadable
+    with pytest.raises(InputError) as caught:
+        file_digest(path, "PO file")
+    assert str(caught.value) == (
+        f"{path}: cannot read PO file: Too many levels of symbolic links "
+        "(every folder on the path must be a folder, and the file readable)"
+    )
+    (tmp_path / "ru").write_bytes(b"a file where the language folder belongs")
+    assert file_digest(tmp_path / "ru" / "118.po", "PO file") is None  # nothing is there
+
+
+def test_paths_inside_the_project_are_shown_relative_and_others_as_given(tmp_path: Path) -> None:
+    assert project_relative(tmp_path / "locales" / "ru" / "118.po", tmp_path) == Path(
+        "locales/ru/118.po"
+    )
+    assert project_relative(Path("/etc/passwd"), tmp_path) == Path("/etc/passwd")
+
+
+def test_a_new_file_belongs_to_the_user_who_wrote_it(tmp_path: Path) -> None:
+    path = tmp_path / "new.po"
+    assert atomic_write_bytes(path, b"data")
+    info = path.stat()
+    assert (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid())
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to act as a second user")
+def test_a_file_of_another_user_in_a_shared_folder_is_rewritten_as_ones_own() -> None:
+    """In a shared (writable) project folder a translator may update a catalog another user
+    created: the rewrite cannot give the file back to its owner, and is still made."""
+    shared = Path(tempfile.mkdtemp(prefix="shared-project-", dir="/tmp"))
+    try:
+        shared.chmod(0o777)
+        path = shared / "118.po"
+        path.write_bytes(b"written by root")
+        path.chmod(0o666)
+        child = os.fork()
+        if child == 0:  # the second user, a translator without root rights
+            code = 1
+            try:
+                os.setgid(NOBODY)
+                os.setuid(NOBODY)
+                code = 0 if atomic_write_bytes(path, b"rewritten by nobody") else 1
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(child, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert path.read_bytes() == b"rewritten by nobody"
+        info = path.stat()
+        assert (info.st_uid, info.st_mode & 0o777) == (NOBODY, 0o666)
+    finally:
+        shutil.rmtree(shared)
