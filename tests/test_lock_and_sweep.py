@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -143,3 +144,59 @@ def test_sweep_takes_leftovers_of_names_without_a_suffix(tmp_path: Path) -> None
     (tmp_path / ".notes.tmp").write_bytes(b"no marker: not ours")
     assert remove_stale_temp_files(tmp_path, tmp_path) == [stale]
     assert (tmp_path / ".notes.tmp").exists()
+
+
+def test_the_lock_file_is_created_readable_by_all_and_writable_by_its_owner(tmp_path) -> None:
+    umask = os.umask(0o022)
+    try:
+        with project_lock(tmp_path, "update"):
+            pass
+    finally:
+        os.umask(umask)
+    assert (tmp_path / LOCK_NAME).stat().st_mode & 0o777 == 0o644
+
+
+def test_a_program_the_workflow_starts_does_not_inherit_the_lock(tmp_path: Path) -> None:
+    """A program started while the lock is held (even one whose starter keeps open files,
+    as ``os.system`` does) must not hold the project locked after the run has ended."""
+    with project_lock(tmp_path, "review"):
+        listed = subprocess.run(
+            "ls -l /proc/self/fd/", shell=True, close_fds=False, capture_output=True, text=True
+        )
+    assert "/proc/self/fd" not in listed.stderr and listed.stdout.count("->") >= 3
+    assert LOCK_NAME not in listed.stdout
+
+
+@pytest.mark.parametrize(
+    ("plant", "message"),
+    [
+        (
+            lambda lock, outside: os.symlink(outside, lock),
+            "cannot open the project lock: is a symlink",
+        ),
+        (
+            lambda lock, outside: os.link(outside, lock),
+            "the project lock is a file with other names (hard link); not used",
+        ),
+        (lambda lock, outside: os.mkdir(lock), "cannot open the project lock: Is a directory"),
+        (
+            lambda lock, outside: os.mkfifo(lock),
+            "the project lock is a FIFO (named pipe); not used",
+        ),
+    ],
+    ids=["symlink", "hard link", "folder", "fifo"],
+)
+def test_a_planted_lock_is_refused_with_what_it_is_and_what_to_do(
+    tmp_path: Path, plant, message: str
+) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the lock", encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    plant(project / LOCK_NAME, outside)
+    with pytest.raises(LockedError) as refused, project_lock(project, "update"):
+        pass
+    assert str(refused.value) == (
+        f"{project / LOCK_NAME}: {message} (delete it; the workflow creates its own lock file)"
+    )
+    assert outside.read_text(encoding="utf-8") == "not the lock"
