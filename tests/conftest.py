@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -136,22 +137,31 @@ def snapshot(root: Path) -> dict[str, bytes]:
     }
 
 
+class _OneThreadPool(ThreadPoolExecutor):
+    """One thread of this process in place of the export's worker processes (the worker
+    count is still computed, and the work still handed over as to a pool)."""
+
+    def __init__(self, workers: int, **process_options: object) -> None:
+        super().__init__(1)
+
+
 @pytest.fixture(autouse=True)
 def _under_mutation(monkeypatch: pytest.MonkeyPatch):
     """Under mutmut (benchmarks/mutation.py, which sets ``MUTANT_UNDER_TEST``) every test
     runs the code in its own process, and mutmut's coverage pass (``stats``) sees every call.
 
     mutmut learns which tests reach a function only in the process it runs, so exports
-    render here instead of in worker processes; in the coverage pass the variable is removed
-    for child processes (which would try to record without mutmut's settings, and fail; the
-    pass keeps its own copy of the value), and the glossary-matching caches are emptied (a
-    term pattern cached by an earlier test would hide which tests run the inflection rules)."""
+    render in one thread here instead of in worker processes; in the coverage pass the
+    variable is removed for child processes (which would try to record without mutmut's
+    settings, and fail; the pass keeps its own copy of the value), and the glossary-matching
+    caches are emptied (a term pattern cached by an earlier test would hide which tests run
+    the inflection rules)."""
     mode = os.environ.get("MUTANT_UNDER_TEST")
     if mode is None:
         return
     from workflow.export import pipeline
 
-    monkeypatch.setattr(pipeline, "worker_count", lambda jobs: 1)
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", _OneThreadPool)
     if mode == "stats":
         monkeypatch.delenv("MUTANT_UNDER_TEST")
         from workflow import morphology

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import docx
@@ -75,6 +76,18 @@ def test_build_exports_original_final_and_drafts(project: Path, capsys, monkeypa
     assert "Черновик" in docx_text(project / "exports" / "ru" / "7.docx")
     assert build(project) == 0
     assert "      unchanged exports/en/7.docx" in capsys.readouterr().out
+
+
+def test_the_original_is_never_built_as_a_draft(project: Path, capsys) -> None:
+    """Drafts are decided per translation; the original is published as it is, so an
+    ``export`` of it after a build has nothing to redo."""
+    assert build(project) == 0
+    stamp = json.loads((project / "exports" / ".stamps" / "ja" / "7.docx.json").read_text())
+    assert stamp["draft"] is False
+    assert "草稿" not in docx_text(project / "exports" / "ja" / "7.docx")
+    capsys.readouterr()
+    assert main(["--project", str(project), "export", "--lang", "ja", "--format", "docx"]) == 0
+    assert capsys.readouterr().out.startswith("unchanged ")
 
 
 def test_build_summary_paths_outside_the_current_folder_are_absolute(project: Path, capsys):
