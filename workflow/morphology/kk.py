@@ -223,6 +223,7 @@ def word_forms(word: str) -> frozenset[str]:
 
 #: Final consonants that Russian loanwords double (металл, класс) and drop before suffixes.
 _DOUBLED_IN_LOANWORDS = "лс"
+_DOUBLED_FINALS = ("лл", "сс")
 _PLURAL_ENDINGS = ("лар", "лер", "дар", "дер", "тар", "тер")
 
 
@@ -234,7 +235,7 @@ def _stems(word: str) -> set[str]:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stems.add(word[: -len(ending)])
     for stem in list(stems):
-        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] in _DOUBLED_IN_LOANWORDS:
+        if stem.endswith(_DOUBLED_FINALS):
             stems.add(stem[:-1])
     return stems
 
