@@ -227,6 +227,7 @@ def test_kazakh_wrong_possessive_chains_do_not_match(term, text):
             "өзені өзенінің өзеніне өзенінде өзенінен өзенін өзенімен өзеніменен өзеніндегі",
         ),
         ("Қазақ елі", "елі елінің еліне елінде елінен елін елімен еліменен еліндегі"),
+        ("жылан уы", "уы уының уына уында уынан уын уымен уыменен уындағы"),  # у "poison"
     ],
 )
 def test_kazakh_izafet_head_takes_exactly_the_possessive_cases(term, forms):

@@ -296,7 +296,8 @@ def _hyphenated_forms(word: str) -> frozenset[str]:
 
 
 def _ends_in_possessive(word: str) -> bool:
-    return word.endswith(("ы", "і")) and len(word) > 2
+    """Whether *word* ends like the 3rd person possessive (таулары, өзені, жылан уы)."""
+    return word.endswith(("ы", "і"))
 
 
 def _compound_forms(word: str) -> frozenset[str]:
