@@ -35,6 +35,15 @@ RU_UNKNOWN_AND_HYPHENATED = [
     ("Оскемен", "в Оскемене"),
     ("Накамура", "у Накамуры"),
     ("Сигэо Накамура", "с Сигэо Накамурой"),
+    # three parts, unknown to the dictionary as a whole: the last part inflects
+    ("Бет-Пак-Дала", "урановые месторождения Бет-Пак-Далы"),
+    ("Бет-Пак-Дала", "в Бет-Пак-Дале"),
+    # a plural adjective before a head the dictionary knows only by its last part
+    ("японские ИТ-компании", "у японской ИТ-компании"),
+    # a lower-case word after a capitalized head is not in apposition: it stays as written
+    ("Казахстан темир жолы", "компания «Казахстан темир жолы»"),
+    # a genitive complement ends the name: what follows it stays as written
+    ("Совет Министров Казахской ССР", "постановление Совета Министров Казахской ССР"),
 ]
 
 RU_PHRASES = [
@@ -44,6 +53,12 @@ RU_PHRASES = [
     ("Центральная Азия", "в Центральной Азии"),
     ("редкие металлы", "рынок редких металлов"),
     ("редкие металлы", "редкий металл"),
+    # цветные and учёные are also nouns (coloured people, scientists): the adjective is
+    # the head only when no noun follows, or a complement does
+    ("цветные металлы", "производство цветных металлов"),
+    ("цветные металлы", "с цветными металлами"),
+    ("учёные Казахстана", "встреча с учёными Казахстана"),
+    ("учёные", "встреча с учёными"),
     ("институт цветных металлов", "в институте цветных металлов"),
     ("события на площади Тяньаньмэнь", "после событий на площади Тяньаньмэнь"),
 ]
@@ -57,6 +72,8 @@ RU_NEGATIVE = [
     ("Центральная Азия", "Центральная Азии"),
     ("Усть-Каменогорск", "Каменогорске"),
     ("институт цветных металлов", "институт редких металлов"),
+    ("японские ИТ-компании", "у японского ИТ-компании"),  # the adjective takes the head's gender
+    ("японские ИТ-компании", "японской ИТ-компанию"),
 ]
 
 
@@ -113,21 +130,8 @@ KK_NEGATIVE = [
     ("кітап", "кітаплар"),
     ("тау", "таунің"),
     ("ниобий", "ниобийші"),  # derivational, not an inflection
+    ("металлург", "металдың"),  # a metallurgist is not a metal
 ]
-
-
-@pytest.mark.parametrize(
-    ("term", "text"),
-    [pair for family in KK_FAMILIES.values() for pair in family],
-    ids=[f"{name}-{text}" for name, pairs in KK_FAMILIES.items() for _, text in pairs],
-)
-def test_kazakh_suffix_chains_match(term, text):
-    assert present("kk", term, text)
-
-
-@pytest.mark.parametrize(("term", "text"), KK_NEGATIVE)
-def test_kazakh_invalid_chains_do_not_match(term, text):
-    assert not present("kk", term, text)
 
 
 def test_kazakh_harmony_is_taken_from_the_last_vowel():
@@ -136,6 +140,166 @@ def test_kazakh_harmony_is_taken_from_the_last_vowel():
     assert kk.harmonies("гдр") == (False, True)
     assert "өскемендер" in kk.word_forms("өскемен")
     assert "өскемендар" not in kk.word_forms("өскемен")
+
+
+#: The possessives of a noun and the cases after them, as a translator writes them.  After the
+#: 3rd person (-ы/-і, -сы/-сі) the cases take -н- (қаласында, not қаласыда); after -ым/-ың
+#: the dative is -а/-е (қалама, not қаламға).
+KK_POSSESSIVE_CHAINS = {
+    "қала": [  # a back vowel stem
+        *("қаласы", "қаласының", "қаласына", "қаласында", "қаласынан", "қаласын"),
+        *("қаласымен", "қаласындағы"),
+        *("қалам", "қаламның", "қалама", "қаламда", "қаламнан", "қаламды", "қаламмен"),
+        *("қалаң", "қалаңның", "қалаңа", "қалаңда", "қалаңнан", "қалаңды", "қалаңмен"),
+        *("қаламыз", "қаламыздың", "қаламызға", "қаламызда", "қаламыздан", "қаламызды"),
+        *("қаламызбен", "қалаңыз", "қалаңыздың", "қалаңызға", "қалаңызда", "қалаңызды"),
+    ],
+    "өлке": [  # a front vowel stem
+        *("өлкесі", "өлкесінің", "өлкесіне", "өлкесінде", "өлкесінен", "өлкесін"),
+        *("өлкем", "өлкеме", "өлкемде", "өлкең", "өлкеңе"),
+        *("өлкеміз", "өлкеміздің", "өлкемізге", "өлкеңіз", "өлкеңізде"),
+    ],
+    "кітап": [  # п voices to б before a vowel
+        *("кітабы", "кітабының", "кітабына", "кітабында", "кітабынан", "кітабын"),
+        *("кітабымен", "кітабындағы", "кітабым", "кітабыма", "кітабың", "кітабыңа"),
+        *("кітабымыз", "кітабымызға", "кітабымыздан", "кітабыңыз", "кітабыңызда"),
+    ],
+    "ел": [  # a front consonant stem: біздің еліміз, еліңізге қош келдіңіз
+        *("елі", "елінің", "еліне", "елінде", "елінен", "елін", "елімен", "еліндегі"),
+        *("елім", "еліме", "елің", "еліңе", "еліміз", "еліміздің", "елімізге"),
+        *("елімізде", "еліңіз", "еліңізге", "еліңізде"),
+    ],
+    "кәсіпорын": ["кәсіпорны", "кәсіпорнының", "кәсіпорнында", "кәсіпорнымыз"],
+    "орын": ["орны", "орнына", "орнында"],
+    # көрік is two words: "beauty" (көркі, the vowel drops) and "bellows" (көрігі, к voices)
+    "көрік": ["көркі", "көркін", "көрігі", "көрігінде"],
+    "никель": [  # a loanword: the soft sign drops before a vowel
+        *("никельдің", "никельге", "никельде", "никельден", "никельді", "никельмен"),
+        *("никельдер", "никелі", "никелінің", "никелінде"),
+    ],
+}
+
+KK_POSSESSIVE_NEGATIVE = [
+    ("қала", "қаласыда"),  # -нда after the 3rd person possessive
+    ("қала", "қаласыға"),
+    ("қала", "қаламға"),  # -а after -м
+    ("қала", "қалаңға"),
+    ("өлке", "өлкесы"),  # breaks vowel harmony
+    ("өлке", "өлкесінда"),
+    ("ел", "елы"),
+    ("ел", "еліміза"),
+    ("кітап", "кітабыда"),
+    ("никель", "никельнің"),  # л before the soft sign: -дің
+    ("никель", "никельі"),
+]
+
+
+@pytest.mark.parametrize(
+    ("term", "forms"),
+    [
+        (
+            "Алтай таулары",
+            "таулары тауларының тауларына тауларында тауларынан тауларын тауларымен"
+            " тауларыменен тауларындағы",
+        ),
+        (
+            "Ертіс өзені",
+            "өзені өзенінің өзеніне өзенінде өзенінен өзенін өзенімен өзеніменен өзеніндегі",
+        ),
+        ("Қазақ елі", "елі елінің еліне елінде елінен елін елімен еліменен еліндегі"),
+        ("жылан уы", "уы уының уына уында уынан уын уымен уыменен уындағы"),  # у "poison"
+    ],
+)
+def test_kazakh_izafet_head_takes_exactly_the_possessive_cases(term, forms):
+    """The last word of ``Ертіс өзені`` is already possessive: only the cases follow it."""
+    *fixed, head = kk.phrase_pattern(term).readings[0]
+    assert head == frozenset(forms.split())
+    assert all(len(words) == 1 for words in fixed)
+
+
+KK_CASE_VARIANTS = [
+    ("кітап", "кітаппенен"),  # the long instrumental
+    ("Өскемен", "Өскеменменен"),
+    ("қыз", "қызбенен"),
+    ("кендер", "кеннің"),  # a plural term: its singular (a stem of three letters)
+    ("кендер", "кенге"),
+    ("балл", "балдан"),  # a loanword's double л or с is single before a suffix
+    ("процесс", "процестің"),
+    ("процесс", "процеске"),
+    ("процесс", "процесі"),
+    ("класс", "кластар"),
+    ("ми", "мидың"),  # a final и: back (ми: мидың, миы) ...
+    ("ми", "миы"),
+    ("такси", "таксиге"),  # ... or front (таксиге, the literary norm for loanwords)
+    ("такси", "таксиде"),
+]
+
+
+@pytest.mark.parametrize("word", ["металлург", "лидер", "қатар", "тантал", "Ертіс"])
+def test_kazakh_singular_words_keep_every_letter(word):
+    """A word that only ends like a plural suffix (лидер, металлург) or in л or с is not cut:
+    every form of it starts with the whole word."""
+    key = word.lower()
+    assert all(form.startswith(key) for form in kk.word_forms(key))
+
+
+KK_HYPHENATED = [
+    # Latin names take their suffixes after a hyphen, by how they are read
+    ("Siemens", ["Siemens-тің", "Siemens-ке", "Siemens-те", "Siemens-пен"]),
+    ("Kazatomprom", ["Kazatomprom-ның", "Kazatomprom-нан", "Kazatomprom-ды", "Kazatomprom-ға"]),
+    # Cyrillic abbreviations: the harmony of their last vowel, both when they have none
+    ("КСРО", ["КСРО-ның", "КСРО-да", "КСРО-ға", "КСРО-дан", "КСРО-мен"]),
+    ("ЕО", ["ЕО-ның", "ЕО-да", "ЕО-ға"]),
+    ("ҚР", ["ҚР-да", "ҚР-ға"]),
+    ("ГДР", ["ГДР-дың", "ГДР-ды", "ГДР-дан"]),  # after р: -дың
+    ("АҚШ", ["АҚШ-тың", "АҚШ-қа", "АҚШ-та"]),
+]
+
+KK_HYPHENATED_NEGATIVE = [
+    ("КСРО", "КСРО-де"),
+    ("КСРО", "КСРО-ге"),
+    ("КСРО", "КСРО-нің"),
+    ("ЕО", "ЕО-де"),
+    ("ҚР", "ҚРда"),  # an abbreviation's suffix needs the hyphen
+]
+
+
+KK_FORMS = [
+    *(
+        pytest.param(term, text, id=f"{name}-{text}")
+        for name, pairs in KK_FAMILIES.items()
+        for term, text in pairs
+    ),
+    *(
+        pytest.param(term, form, id=f"chain-{form}")
+        for term, forms in KK_POSSESSIVE_CHAINS.items()
+        for form in forms
+    ),
+    *(pytest.param(term, text, id=f"variant-{text}") for term, text in KK_CASE_VARIANTS),
+    *(
+        pytest.param(term, form, id=f"hyphen-{form}")
+        for term, forms in KK_HYPHENATED
+        for form in forms
+    ),
+]
+
+
+@pytest.mark.parametrize(("term", "text"), KK_FORMS)
+def test_kazakh_suffix_chains_match(term, text):
+    assert present("kk", term, text)
+
+
+@pytest.mark.parametrize(
+    ("term", "text"), KK_NEGATIVE + KK_POSSESSIVE_NEGATIVE + KK_HYPHENATED_NEGATIVE
+)
+def test_kazakh_invalid_chains_do_not_match(term, text):
+    assert not present("kk", term, text)
+
+
+def test_kazakh_final_i_allows_both_harmonies():
+    assert kk.harmonies("такси") == (False, True)
+    assert kk.harmonies("ми") == (False, True)
+    assert kk.harmonies("кітап") == (False,)
 
 
 # --- English ----------------------------------------------------------------------------------
@@ -179,6 +343,22 @@ def test_spans_point_at_the_inflected_text():
     spans = find_term("ru", ["Усть-Каменогорск"], text)
     assert [span.text for span in spans] == ["Усть-Каменогорска", "Усть-Каменогорск"]
     assert text[spans[0].start : spans[0].end] == "Усть-Каменогорска"
+
+
+def test_whitespace_inside_a_separator_is_ignored():
+    term = "«Қазақстан темір жолы» (ҚТЖ)"
+    assert present("kk", term, "«Қазақстан темір жолы»(ҚТЖ) компаниясы")
+    assert present("kk", term, "«Қазақстан темір жолы» ( ҚТЖ ) компаниясы")
+    assert not present("kk", term, "«Қазақстан темір жолы» ҚТЖ компаниясы")
+
+
+def test_a_longer_form_that_does_not_fit_leaves_the_shorter_one():
+    """The first form runs into a comma; the second, shorter one still matches there."""
+    forms = ["Шығыс Қазақстан облысы", "Шығыс Қазақстан"]
+    spans = find_term("kk", forms, "Кен орындары Шығыс Қазақстанда, Алтай тауларында.")
+    assert [span.text for span in spans] == ["Шығыс Қазақстанда"]
+    spans = find_term("kk", forms, "Шығыс Қазақстан облысында")
+    assert [span.text for span in spans] == ["Шығыс Қазақстан облысында"]
 
 
 def test_multiword_terms_need_the_same_separators():

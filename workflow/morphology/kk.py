@@ -19,8 +19,9 @@ Back vowels (а о ұ ы, and я ё ю in loans) select back suffixes, front vow
 front ones; the last vowel of the stem decides (и and у are ambiguous and look further
 back; a stem with no decisive vowel accepts both).  Final к, қ, п may voice to г, ғ, б before
 a vowel (``кітап`` → ``кітабы``); a few roots drop their second vowel (``кәсіпорын`` →
-``кәсіпорны``).  Anything else (``Өскеменшіл``) is not a form of the term.  Abbreviations
-take the suffixes after a hyphen (``ODA-ның``).
+``кәсіпорны``), and a loanword's final ь drops (``никель`` → ``никелі``).  Anything else
+(``Өскеменшіл``) is not a form of the term.  Abbreviations and Latin names take the suffixes
+after a hyphen (``ODA-ның``, ``ГДР-дың``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from functools import lru_cache
 from workflow.morphology import PhrasePattern, normalize, words
 
 BACK, FRONT = "аоұыяёю", "әөүіеэ"
-_VOWELS = BACK + FRONT + "иу"
 _VOICELESS = "кқпстфхцчшщбвгд"  # б в г д are devoiced at the end of a word
 _NASALS = "мнң"
 _VOICING = {"к": "г", "қ": "ғ", "п": "б"}
@@ -147,7 +147,9 @@ def _harmonize(suffix: str, front: bool) -> str:
 
 
 def _vowel_stems(stem: str) -> set[str]:
-    """Stem variants used before a vowel-initial suffix (voicing, vowel loss)."""
+    """Stem variants used before a vowel-initial suffix (voicing, vowel loss, the soft sign
+    of a loanword dropped: ``никель`` → ``никелі``)."""
+    stem = stem.removesuffix("ь")
     variants = {stem}
     if stem[-1:] in _VOICING:
         variants.add(stem[:-1] + _VOICING[stem[-1]])
@@ -159,7 +161,7 @@ def _vowel_stems(stem: str) -> set[str]:
 
 def _possessives(stem: str, front: bool) -> list[tuple[str, str]]:
     """(form, kind) after adding each possessive suffix to *stem*."""
-    if _sound_class(stem) == "vowel" and stem[-1:] not in "иу":
+    if _sound_class(stem) == "vowel":
         return [
             (stem + _harmonize(suffix, front), kind)
             for suffix, kind in (
@@ -202,13 +204,9 @@ def _cases(form: str, kind: str, front: bool) -> set[str]:
             _INSTRUMENTAL[sound] + "ен",
             "а" if kind in ("p1", "p2") else _DATIVE[sound],
         ]
-    out = set()
-    for ending in endings:
-        harmonized = (
-            ending if ending.startswith(("мен", "бен", "пен")) else _harmonize(ending, front)
-        )
-        out.add(form + harmonized)
-    return out
+    # the instrumental (-мен/-бен/-пен, -менен...) has no back and front forms: harmonizing
+    # leaves it as it is
+    return {form + _harmonize(ending, front) for ending in endings}
 
 
 @lru_cache(maxsize=4096)
@@ -225,6 +223,7 @@ def word_forms(word: str) -> frozenset[str]:
 
 #: Final consonants that Russian loanwords double (металл, класс) and drop before suffixes.
 _DOUBLED_IN_LOANWORDS = "лс"
+_DOUBLED_FINALS = ("лл", "сс")
 _PLURAL_ENDINGS = ("лар", "лер", "дар", "дер", "тар", "тер")
 
 
@@ -236,7 +235,7 @@ def _stems(word: str) -> set[str]:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stems.add(word[: -len(ending)])
     for stem in list(stems):
-        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] in _DOUBLED_IN_LOANWORDS:
+        if stem.endswith(_DOUBLED_FINALS):
             stems.add(stem[:-1])
     return stems
 
@@ -283,13 +282,11 @@ def _is_hyphen_word(word: str) -> bool:
 
 
 def _hyphenated_forms(word: str) -> frozenset[str]:
-    vowels = [char for char in word if char in _VOWELS or char in "aeiou"]
-    front_options = (False, True) if not vowels or vowels[-1] in "aeiou" else harmonies(word)
     forms = {word}
-    for front in front_options:
-        # the abbreviation is read aloud; accept the suffixes of a vowel- or consonant-final
-        # stem, as Kazakh writers do either
-        for probe in ("а", "т", "н"):
+    for front in harmonies(word):  # both for a Latin name or an abbreviation without vowels
+        # the abbreviation is read aloud; accept the suffixes of a stem ending in a vowel, a
+        # voiceless consonant, a nasal or р (ГДР-дың), as Kazakh writers do any
+        for probe in ("а", "т", "н", "р"):
             forms |= {
                 word + "-" + form[len(probe) :]
                 for form in _chain_forms(probe, front)
@@ -299,7 +296,8 @@ def _hyphenated_forms(word: str) -> frozenset[str]:
 
 
 def _ends_in_possessive(word: str) -> bool:
-    return word.endswith(("ы", "і")) and len(word) > 2
+    """Whether *word* ends like the 3rd person possessive (таулары, өзені, жылан уы)."""
+    return word.endswith(("ы", "і"))
 
 
 def _compound_forms(word: str) -> frozenset[str]:

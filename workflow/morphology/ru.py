@@ -98,19 +98,27 @@ def _nominative_parses(word: str) -> list[pymorphy3.analyzer.Parse]:
 
 
 def _head_index(originals: list[str]) -> int | None:
-    """The first word that is a nominative noun (or unknown to the dictionary)."""
+    """The first word that is a nominative noun (or unknown to the dictionary).  A word that
+    is also an adjective (``цветные``, ``учёные``) is the head only when no noun follows it
+    (``учёные``) or a complement does (``учёные Казахстана``): ``цветные металлы``."""
+    adjective_or_noun = None
     for index, word in enumerate(originals):
         if _is_fixed(word):
             continue
         last_part = word.rsplit("-", 1)[-1]
         parses = _nominative_parses(word) or _nominative_parses(last_part)
         if not parses:
+            if adjective_or_noun is not None and _dictionary_parses(word):
+                return adjective_or_noun
             if _fallback_adjective_endings(normalize(last_part)) is None:
                 return index
             continue
-        if any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses):
-            return index
-    return None
+        if any(p.tag.POS == "NOUN" for p in parses):
+            if not any(p.tag.POS in _ADJECTIVAL for p in parses):
+                return index
+            if adjective_or_noun is None:
+                adjective_or_noun = index
+    return adjective_or_noun
 
 
 def _co_heads(originals: list[str], head: int | None) -> set[int]:
