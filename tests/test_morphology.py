@@ -253,6 +253,8 @@ KK_HYPHENATED = [
     ("ҚР", ["ҚР-да", "ҚР-ға"]),
     ("ГДР", ["ГДР-дың", "ГДР-ды", "ГДР-дан"]),  # after р: -дың
     ("АҚШ", ["АҚШ-тың", "АҚШ-қа", "АҚШ-та"]),
+    # a capital letter as a name, read aloud like an abbreviation
+    ("гепатит В", ["гепатит В-ның", "гепатит В-ға", "гепатит В-мен"]),
 ]
 
 KK_HYPHENATED_NEGATIVE = [
@@ -261,6 +263,7 @@ KK_HYPHENATED_NEGATIVE = [
     ("КСРО", "КСРО-нің"),
     ("ЕО", "ЕО-де"),
     ("ҚР", "ҚРда"),  # an abbreviation's suffix needs the hyphen
+    ("гепатит В", "гепатит Вның"),
 ]
 
 

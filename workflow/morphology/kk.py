@@ -275,10 +275,10 @@ def phrase_pattern(term: str) -> PhrasePattern:
 
 
 def _is_hyphen_word(word: str) -> bool:
-    """Abbreviations and Latin-script names: ``ODA`` → ``ODA-ның``."""
-    letters = [char for char in word if char.isalpha()]
-    latin = all(char.isascii() for char in letters)
-    return latin or (len(letters) > 1 and word.isupper())
+    """Abbreviations, capital letters as names and Latin-script names: ``ODA`` →
+    ``ODA-ның``, ``гепатит В`` → ``гепатит В-ның``."""
+    latin = all(char.isascii() for char in word if char.isalpha())
+    return latin or word.isupper()
 
 
 def _hyphenated_forms(word: str) -> frozenset[str]:
