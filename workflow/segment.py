@@ -4,7 +4,8 @@ Rules (see README, "Segmentation"):
 
 * a sentence ends at 。．｡！？!?‼⁉ (and runs of them), together with a stray closing quote
   or bracket (``…です。」``), an emoji or face (``楽しかった！😊``) and, after ？！, an
-  ellipsis (``！！！・・・``) that follow; after 。 an ellipsis opens the next sentence;
+  ellipsis (``！！！・・・``, ``！・・！・``) that follow; after 。 an ellipsis opens the next
+  sentence;
 * never inside a matched pair of brackets or quotes: 「」『』｢｣（）()【】〈〉《》［］[]｛｝{}
   〔〕〖〗〘〙〚〛｟｠〝〟“”‘’«»‹›＜＞ and ASCII ``"…"`` / ``'…'`` (an apostrophe between
   letters is not a quote; a line with an odd number of ASCII quotes pairs none); a stray
@@ -17,12 +18,13 @@ Rules (see README, "Segmentation"):
 * a quotative or connective after the end continues the sentence, also across a line
   break: ``何ですか？と質問された。``, ``いいの？⏎って思う。``, ``行く！！！・・・と``,
   ``あ！っと``, ``？をクリック`` (no sentence opens with a small kana, を or ー),
-  ``組織？に属して`` (a particle glued to a word), but not a sentence-opening
-  word (``本当？とても``); short questions or exclamations quoted together are one
-  sentence (``え？何が？と聞いた。``, ``届いた瞬間、え？これ本物？と``); after 。 only a
-  particle glued to a word does (``モーニング娘。は``, a title with a full stop, also with
-  its reading: ``娘。（むすめ）は``, not a label: ``（ア）は``; と excepted, as
-  ``と同時に`` opens sentences, unless a reading comes between: ``娘。（むすめ）と``);
+  ``組織？に属して`` (a particle glued to a word, or closing the paragraph: ``いいね！は``),
+  but not a sentence-opening word (``本当？とても``); short questions or exclamations
+  quoted together are one sentence (``え？何が？と聞いた。``, ``届いた瞬間、え？これ本物？と``,
+  ``？？？何それ？って``); after 。 only a particle glued to a word does (``モーニング娘。は``,
+  a title with a full stop, also with its reading or a note of any length:
+  ``娘。（むすめ）は``, not a label: ``（ア）は``; と excepted, as ``と同時に`` opens
+  sentences, unless a reading comes between: ``娘。（むすめ）と``);
 * ``――。`` ends a sentence; a dash or an ellipsis alone does not;
 * Latin text: ``.`` ends a sentence after Japanese text (``書いたよ.次``) or after a Latin
   word followed by Japanese or, after a space, a capital (``blue. また``), but not in a
@@ -34,16 +36,17 @@ Rules (see README, "Segmentation"):
   boundary;
 * an emoji, a face (``^^``, ``^^;``, ``orz``, ``:)``), a kaomoji in parentheses
   (``(^o^)``, ``m(_ _)m``), an emotion mark (``(笑)``) or a laugh mark (``だったｗｗ``,
-  ``それなw``, ``しました笑`` or ``楽しかった〜笑`` before a blank) that closes a statement ends
-  the sentence unless a particle continues it (``👍を押す``); one that opens a sentence
-  (``★★★★☆ 使いやすい。``) does not end it;
+  ``それなw``, ``しました笑``, ``楽しかった〜笑`` or ``「最高」笑`` before a blank, not ``爆笑``)
+  that closes a statement ends the sentence unless a particle continues it (``👍を押す``);
+  one that opens a sentence (``★★★★☆ 使いやすい。``) does not end it;
 * citation marks right after the end stay with the sentence (``…である。[1]``);
 * a line break inside a paragraph is a soft wrap (lines are joined), but a line that starts
   a list item (``・``, ``•``, ``※``, ``- ``, ``* ``, ``+ ``, ``1. ``, ``1)``, ``１．``,
   ``(1)``, ``①``, ``a) ``) starts a new segment; as in CommonMark, a numbered item
   interrupts a paragraph only when it is the first (1, a, ①) or a list has started, and an
-  item's continuation lines are indented: an unindented line after an item starts a
-  segment, and the list goes on after it (``1. 準備⏎材料。⏎2. 調理``).
+  item's continuation lines are indented (a blank: a space of any width, no-break and
+  ideographic ones too, or a tab): an unindented line after an item starts a segment, and
+  the list goes on after it (``1. 準備⏎材料。⏎2. 調理``).
 
 >>> split_sentences("これはペンです。それは「何ですか。」と聞いた。")
 ['これはペンです。', 'それは「何ですか。」と聞いた。']
@@ -712,11 +715,13 @@ def _is_wide(char: str) -> bool:
 
 
 def _is_kana(char: str) -> bool:
-    return "\u3041" <= char <= "\u30ff"
+    """A character of the Hiragana or Katakana block (ぁ U+3041 to ヿ U+30FF)."""
+    return 0x3041 <= ord(char) <= 0x30FF
 
 
 def _is_hiragana(char: str) -> bool:
-    return "\u3041" <= char <= "\u309f"
+    """A character of the Hiragana block (ぁ U+3041 to ゟ U+309F)."""
+    return 0x3041 <= ord(char) <= 0x309F
 
 
 def _is_latin_alnum(char: str) -> bool:
