@@ -160,7 +160,14 @@ def test_only_short_utterances_join_a_quotative(text: str, expected: list[str]) 
     assert split_sentences(text) == expected
 
 
-@pytest.mark.parametrize("url", ["http://example.com/?q=1&p=2", "www.example.com/a?b=c!d"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/?q=1&p=2",
+        "www.example.com/a?b=c!d",
+        "my-.-app://open",  # RFC 3986: a scheme may hold . + - in any order after a letter
+    ],
+)
 def test_no_sentence_ends_inside_a_url(url: str) -> None:
     assert split_sentences(f"{url} を開く。次へ。") == [f"{url} を開く。", "次へ。"]
 
@@ -217,6 +224,13 @@ def test_a_particle_before_any_hiragana_is_a_word_opening_a_sentence() -> None:
         kana for kana in HIRAGANA if split_sentences(f"本当？は{kana}") != ["本当？", f"は{kana}"]
     ]
     assert wrong == []
+
+
+def test_the_hiragana_range_ends_where_the_katakana_block_begins() -> None:
+    """゠ U+30A0, right after ゟ U+309F, is the Katakana block's double hyphen (ジャン゠ポール):
+    a particle before it is glued, as before any katakana (``なぜ？はカギ``)."""
+    assert split_sentences("なぜ？はカギ") == ["なぜ？はカギ"]
+    assert split_sentences("なぜ？は゠") == ["なぜ？は゠"]
 
 
 def test_legacy_computing_symbols_are_no_emoji() -> None:

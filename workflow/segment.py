@@ -491,8 +491,9 @@ def _laugh_end(text: str, position: int, stop: int) -> int | None:
 
     A run of w or ｗ counts after a Japanese character when no Latin word, file name or
     URL goes on (``ｗｅｂ``, ``www.``); a bare 笑 after kana, a wave dash (``楽しかった〜笑``),
-    a terminator or a closing bracket (``「最高」笑``), not a kanji (``爆笑``), and only where a
-    blank, a terminator, an emoji or the paragraph end follows (``笑顔``, ``笑った`` are words).
+    a comma, a terminator or a bracket (``「最高」笑``), not after a kanji or another letter
+    that is no kana (``爆笑`` is a word), and only where a blank, a terminator, an emoji or
+    the paragraph end follows (``笑顔``, ``笑った`` are words).
     """
     before = _neighbours(text, position)[0]
     if not _is_wide(before) or _is_latin_alnum(before):
@@ -506,9 +507,9 @@ def _laugh_end(text: str, position: int, stop: int) -> int | None:
     after = text[end] if end < stop else " "
     if mark != "笑":
         return None if _is_latin_alnum(after) or after in _URL_MARKS else end
-    opens = _is_kana(before) or before in TERMINATORS | _WAVE_DASHES | CLOSING_MARKS
+    compound = unicodedata.category(before) == "Lo" and not _is_kana(before)  # 爆笑, 苦笑
     closes = after.isspace() or after in TERMINATORS or _is_emoji(after)
-    return end if opens and closes else None
+    return end if closes and not compound else None
 
 
 def _extend_over_arms(text: str, position: int, stop: int) -> int:
