@@ -165,8 +165,6 @@ _FACE_ARMS = frozenset("／/＼ﾉノヾゞゝｂｍmｏoｑq☆★-~〜～┌�
 _EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3〜～") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
 #: Laugh marks written without parentheses, each with the characters of its run.
 _LAUGH_MARKS = {"w": "wｗ", "ｗ": "wｗ", "笑": "笑"}
-#: Wave dashes that draw out a word's last vowel (``楽しかった〜笑``).
-_WAVE_DASHES = frozenset("〜～")
 #: Characters that continue a Latin name, file name or URL after a w: ``www.``.
 _URL_MARKS = frozenset("./:@-_")
 KAOMOJI_ENDINGS = ("^^;", "^^", "^_^;", "^_^", "^o^", "orz", ":-)", ":)", ";-)", ";)", ":D")
