@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -159,7 +160,14 @@ def test_only_short_utterances_join_a_quotative(text: str, expected: list[str]) 
     assert split_sentences(text) == expected
 
 
-@pytest.mark.parametrize("url", ["http://example.com/?q=1&p=2", "www.example.com/a?b=c!d"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/?q=1&p=2",
+        "www.example.com/a?b=c!d",
+        "my-.-app://open",  # RFC 3986: a scheme may hold . + - in any order after a letter
+    ],
+)
 def test_no_sentence_ends_inside_a_url(url: str) -> None:
     assert split_sentences(f"{url} を開く。次へ。") == [f"{url} を開く。", "次へ。"]
 
@@ -190,6 +198,47 @@ def test_a_laugh_mark_closes_a_statement(laugh: str, gap: str) -> None:
 )
 def test_a_word_with_w_or_笑_is_no_laugh_mark(text: str) -> None:
     assert split_sentences(text) == [text]
+
+
+def _letters(first: int, last: int) -> list[str]:
+    """The letters (general category L*) from code point *first* to *last*."""
+    return [chr(c) for c in range(first, last + 1) if unicodedata.category(chr(c))[0] == "L"]
+
+
+#: Every letter of the Hiragana (U+3041–U+309F) and Katakana (U+30A0–U+30FF) blocks.
+HIRAGANA = _letters(0x3041, 0x309F)
+KANA = HIRAGANA + _letters(0x30A0, 0x30FF)
+
+
+def test_笑_after_any_kana_closes_a_statement() -> None:
+    """A word's last kana, whichever of the two blocks, before 笑 and a blank."""
+    assert len(KANA) > 170
+    wrong = [kana for kana in KANA if len(split_sentences(f"最高だっ{kana}笑 また行く。")) != 2]
+    assert wrong == []
+
+
+def test_a_particle_before_any_hiragana_is_a_word_opening_a_sentence() -> None:
+    """``本当？はい``: a particle's kana followed by hiragana starts a word (はい, もう, には),
+    which opens a new sentence after ？."""
+    wrong = [
+        kana for kana in HIRAGANA if split_sentences(f"本当？は{kana}") != ["本当？", f"は{kana}"]
+    ]
+    assert wrong == []
+
+
+def test_the_hiragana_range_ends_where_the_katakana_block_begins() -> None:
+    """゠ U+30A0, right after ゟ U+309F, is the Katakana block's double hyphen (ジャン゠ポール):
+    a particle before it is glued, as before any katakana (``なぜ？はカギ``)."""
+    assert split_sentences("なぜ？はカギ") == ["なぜ？はカギ"]
+    assert split_sentences("なぜ？は゠") == ["なぜ？は゠"]
+
+
+def test_legacy_computing_symbols_are_no_emoji() -> None:
+    """The block sextants and mosaics of U+1FB00–U+1FBFF, right after the emoji blocks, are
+    terminal graphics (no Extended_Pictographic): they close no statement."""
+    symbols = [chr(c) for c in range(0x1FB00, 0x1FC00) if unicodedata.category(chr(c)) == "So"]
+    assert symbols
+    assert [s for s in symbols if len(split_sentences(f"読み込み中{s}もう少し待つ。")) != 1] == []
 
 
 def test_a_laugh_mark_before_a_quotative_continues() -> None:

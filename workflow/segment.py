@@ -4,7 +4,8 @@ Rules (see README, "Segmentation"):
 
 * a sentence ends at 。．｡！？!?‼⁉ (and runs of them), together with a stray closing quote
   or bracket (``…です。」``), an emoji or face (``楽しかった！😊``) and, after ？！, an
-  ellipsis (``！！！・・・``) that follow; after 。 an ellipsis opens the next sentence;
+  ellipsis (``！！！・・・``, ``！・・！・``) that follow; after 。 an ellipsis opens the next
+  sentence;
 * never inside a matched pair of brackets or quotes: 「」『』｢｣（）()【】〈〉《》［］[]｛｝{}
   〔〕〖〗〘〙〚〛｟｠〝〟“”‘’«»‹›＜＞ and ASCII ``"…"`` / ``'…'`` (an apostrophe between
   letters is not a quote; a line with an odd number of ASCII quotes pairs none); a stray
@@ -17,12 +18,13 @@ Rules (see README, "Segmentation"):
 * a quotative or connective after the end continues the sentence, also across a line
   break: ``何ですか？と質問された。``, ``いいの？⏎って思う。``, ``行く！！！・・・と``,
   ``あ！っと``, ``？をクリック`` (no sentence opens with a small kana, を or ー),
-  ``組織？に属して`` (a particle glued to a word), but not a sentence-opening
-  word (``本当？とても``); short questions or exclamations quoted together are one
-  sentence (``え？何が？と聞いた。``, ``届いた瞬間、え？これ本物？と``); after 。 only a
-  particle glued to a word does (``モーニング娘。は``, a title with a full stop, also with
-  its reading: ``娘。（むすめ）は``, not a label: ``（ア）は``; と excepted, as
-  ``と同時に`` opens sentences, unless a reading comes between: ``娘。（むすめ）と``);
+  ``組織？に属して`` (a particle glued to a word, or closing the paragraph: ``いいね！は``),
+  but not a sentence-opening word (``本当？とても``); short questions or exclamations
+  quoted together are one sentence (``え？何が？と聞いた。``, ``届いた瞬間、え？これ本物？と``,
+  ``？？？何それ？って``); after 。 only a particle glued to a word does (``モーニング娘。は``,
+  a title with a full stop, also with its reading or a note of any length:
+  ``娘。（むすめ）は``, not a label: ``（ア）は``; と excepted, as ``と同時に`` opens
+  sentences, unless a reading comes between: ``娘。（むすめ）と``);
 * ``――。`` ends a sentence; a dash or an ellipsis alone does not;
 * Latin text: ``.`` ends a sentence after Japanese text (``書いたよ.次``) or after a Latin
   word followed by Japanese or, after a space, a capital (``blue. また``), but not in a
@@ -34,16 +36,17 @@ Rules (see README, "Segmentation"):
   boundary;
 * an emoji, a face (``^^``, ``^^;``, ``orz``, ``:)``), a kaomoji in parentheses
   (``(^o^)``, ``m(_ _)m``), an emotion mark (``(笑)``) or a laugh mark (``だったｗｗ``,
-  ``それなw``, ``しました笑`` or ``楽しかった〜笑`` before a blank) that closes a statement ends
-  the sentence unless a particle continues it (``👍を押す``); one that opens a sentence
-  (``★★★★☆ 使いやすい。``) does not end it;
+  ``それなw``, ``しました笑``, ``楽しかった〜笑`` or ``「最高」笑`` before a blank, not ``爆笑``)
+  that closes a statement ends the sentence unless a particle continues it (``👍を押す``);
+  one that opens a sentence (``★★★★☆ 使いやすい。``) does not end it;
 * citation marks right after the end stay with the sentence (``…である。[1]``);
 * a line break inside a paragraph is a soft wrap (lines are joined), but a line that starts
   a list item (``・``, ``•``, ``※``, ``- ``, ``* ``, ``+ ``, ``1. ``, ``1)``, ``１．``,
   ``(1)``, ``①``, ``a) ``) starts a new segment; as in CommonMark, a numbered item
   interrupts a paragraph only when it is the first (1, a, ①) or a list has started, and an
-  item's continuation lines are indented: an unindented line after an item starts a
-  segment, and the list goes on after it (``1. 準備⏎材料。⏎2. 調理``).
+  item's continuation lines are indented (a blank: a space of any width, no-break and
+  ideographic ones too, or a tab): an unindented line after an item starts a segment, and
+  the list goes on after it (``1. 準備⏎材料。⏎2. 調理``).
 
 >>> split_sentences("これはペンです。それは「何ですか。」と聞いた。")
 ['これはペンです。', 'それは「何ですか。」と聞いた。']
@@ -91,8 +94,8 @@ CLOSING_MARKS = frozenset(_OPENERS_BY_CLOSER) | SYMMETRIC_QUOTES
 _PARENTHESES = frozenset("（(［[｛{〔〖〘〚｟【")
 #: Quote openers: a quote opening a sentence ends it before another quote or a line break.
 _QUOTE_OPENERS = frozenset(BRACKET_PAIRS) - _PARENTHESES | SYMMETRIC_QUOTES
-#: Marks that trail a sentence end and belong to it (``！・・・``, ``？…``).
-_TRAILING_MARKS = frozenset("…‥")
+#: Marks that trail ？！ and belong to the sentence end (``！・・・``, ``？…``, ``！・・！・``).
+_TRAILING_MARKS = frozenset("…‥・")
 
 #: Words that continue a sentence after ？！, an emoji or a closing parenthesis.
 QUOTATIVES = (
@@ -131,6 +134,8 @@ _NOT_QUOTATIVE = (
 )
 #: Question and exclamation marks: a quotative after them continues the sentence.
 _EXCLAMATIONS = frozenset("！？!?‼⁉⁈⁇")
+#: Characters after which a trailing mark still belongs to the sentence end.
+_EXCLAIMED = _EXCLAMATIONS | _TRAILING_MARKS
 #: Most characters of an utterance that one quotative quotes with the next (``まだ？``).
 _SHORT_UTTERANCE = 8
 #: Case particles; one glued to the following word continues the sentence.
@@ -160,8 +165,6 @@ _FACE_ARMS = frozenset("／/＼ﾉノヾゞゝｂｍmｏoｑq☆★-~〜～┌�
 _EMOJI_PARTS = frozenset("\u200d\ufe0f\u20e3〜～") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
 #: Laugh marks written without parentheses, each with the characters of its run.
 _LAUGH_MARKS = {"w": "wｗ", "ｗ": "wｗ", "笑": "笑"}
-#: Wave dashes that draw out a word's last vowel (``楽しかった〜笑``).
-_WAVE_DASHES = frozenset("〜～")
 #: Characters that continue a Latin name, file name or URL after a w: ``www.``.
 _URL_MARKS = frozenset("./:@-_")
 KAOMOJI_ENDINGS = ("^^;", "^^", "^_^;", "^_^", "^o^", "orz", ":-)", ":)", ";-)", ";)", ":D")
@@ -203,11 +206,12 @@ def _list_item_spans(paragraph: str) -> list[tuple[int, int]]:
     offset = 0
     list_open = in_item = False
     for line in paragraph.splitlines(keepends=True):
-        content = line.lstrip(" \t\u3000")
+        content = line[_skip_blanks(line, 0, len(line)) :]
+        indented = content != line
         item = _starts_list_item(content, list_open=list_open)
-        if offset and (item or (in_item and content == line and content.strip())):
+        if offset and (item or (in_item and not indented and content.strip())):
             starts.append(offset)
-        in_item = item or (in_item and content != line)
+        in_item = item or (in_item and indented)
         list_open = list_open or item
         offset += len(line)
     return list(zip(starts, [*starts[1:], len(paragraph)], strict=True))
@@ -283,10 +287,11 @@ def _opens_with_quoted_utterance(text: str, start: int, end: int) -> bool:
 
 
 def _is_short_utterance(text: str, start: int, end: int) -> bool:
-    """A few characters with no comma, full stop or bracket (``まだ？``, ``これ本物？``)."""
+    """A few characters with no comma, full stop or bracket (``まだ？``, ``これ本物？``), or
+    none: a bewildered ``？？？`` is quoted with the question after it."""
     words = text[start:end].rstrip("".join(_EXCLAMATIONS))
     plain = not any(c in _COMMAS or c in "。．｡" or _is_bracket(c) for c in words)
-    return 0 < len(words) <= _SHORT_UTTERANCE and plain
+    return len(words) <= _SHORT_UTTERANCE and plain
 
 
 def _scan(
@@ -350,8 +355,7 @@ def _face_group_at(text: str, position: int, groups: dict[int, int]) -> bool:
 
 def _line_ends(text: str, position: int, stop: int) -> bool:
     """Only blanks stand between *position* and the next line break."""
-    while position < stop and text[position] in " \t\u3000":
-        position += 1
+    position = _skip_blanks(text, position, stop)
     return position < stop and text[position] == "\n"
 
 
@@ -418,7 +422,7 @@ def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = F
     if char == "と" and not after_full_stop and not text.startswith(_NOT_QUOTATIVE, position):
         return True
     if char in "（(" and after_full_stop:
-        close = text.find("）" if char == "（" else ")", position, min(stop, position + 40))
+        close = text.find("）" if char == "（" else ")", position, stop)
         reading = text[position + 1 : close]
         # Not a list number or label: （2）に, （ア）は.
         spelled = len(reading) > 1 and any(char.isalpha() for char in reading)
@@ -428,14 +432,17 @@ def _continues(text: str, position: int, stop: int, *, after_full_stop: bool = F
 
 
 def _particle_glued(text: str, position: int, stop: int, *, after_full_stop: bool) -> bool:
-    """A case particle followed directly by a word (not kana): ``は日本``, ``を押す``.
+    """A case particle followed directly by a word (not kana): ``は日本``, ``を押す``, or
+    closing the paragraph (``いいね！は``: no sentence is a lone particle).
 
     After a full stop, と is left out: ``と同時に`` opens sentences.
     """
-    if position + 1 >= stop or text[position] not in _PARTICLES:
+    if position >= stop or text[position] not in _PARTICLES:
         return False
     if after_full_stop and text[position] == "と":
         return False
+    if not text[position + 1 : stop].strip():
+        return True
     following = text[position + 1]
     if following in _COMMAS:
         return text[position] in _COMMA_PARTICLES
@@ -446,6 +453,17 @@ def _skip_space(text: str, position: int, stop: int) -> int:
     while position < stop and text[position].isspace():
         position += 1
     return position
+
+
+def _skip_blanks(text: str, position: int, stop: int) -> int:
+    while position < stop and _is_blank(text[position]):
+        position += 1
+    return position
+
+
+def _is_blank(char: str) -> bool:
+    """A space of any width (no-break and ideographic ones too) or a tab; no line break."""
+    return unicodedata.category(char) == "Zs" or char == "\t"
 
 
 def _face_end(text: str, position: int, stop: int) -> int | None:
@@ -470,12 +488,13 @@ def _laugh_end(text: str, position: int, stop: int) -> int | None:
     """End of a laugh mark glued to Japanese text (``だったｗｗｗ``, ``それなw``, ``した笑``).
 
     A run of w or ｗ counts after a Japanese character when no Latin word, file name or
-    URL goes on (``ｗｅｂ``, ``www.``); a bare 笑 after kana, a wave dash (``楽しかった〜笑``) or
-    a terminator only where a blank, a terminator, an emoji or the paragraph end follows
-    (``笑顔``, ``笑った`` are words).
+    URL goes on (``ｗｅｂ``, ``www.``); a bare 笑 after kana, a wave dash (``楽しかった〜笑``),
+    a comma, a terminator or a bracket (``「最高」笑``), not after a kanji or another letter
+    that is no kana (``爆笑`` is a word), and only where a blank, a terminator, an emoji or
+    the paragraph end follows (``笑顔``, ``笑った`` are words).
     """
-    before = text[position - 1] if position else ""
-    if not before or not _is_wide(before) or _is_latin_alnum(before):
+    before = _neighbours(text, position)[0]
+    if not _is_wide(before) or _is_latin_alnum(before):
         return None
     mark = text[position]
     if mark not in _LAUGH_MARKS:
@@ -486,9 +505,9 @@ def _laugh_end(text: str, position: int, stop: int) -> int | None:
     after = text[end] if end < stop else " "
     if mark != "笑":
         return None if _is_latin_alnum(after) or after in _URL_MARKS else end
-    opens = _is_kana(before) or before in TERMINATORS or before in _WAVE_DASHES
+    compound = unicodedata.category(before) == "Lo" and not _is_kana(before)  # 爆笑, 苦笑
     closes = after.isspace() or after in TERMINATORS or _is_emoji(after)
-    return end if opens and closes else None
+    return end if closes and not compound else None
 
 
 def _extend_over_arms(text: str, position: int, stop: int) -> int:
@@ -522,23 +541,21 @@ def _ends_sentence(text: str, position: int, *, begin: int) -> bool:
         return _latin_full_stop_ends(text, position, begin=begin)
     if char not in TERMINATORS:
         return False
-    before = text[position - 1] if position > 0 else ""
-    after = text[position + 1] if position + 1 < len(text) else ""
+    before, after = _neighbours(text, position)
     if char in "．!?" and _is_latin_alnum(before) and _is_latin_alnum(after):
         return False  # ３．２９, Yahoo!Japan
     if char == "．" and _opens_with_label(text, position, begin):
         return False  # １．はじめに, Ｑ．, 一．
     if char == "!" and before.isascii() and before.isalpha():
         # Yahoo!ショッピング, Yahoo!です: a mark glued to a Latin word belongs to the name.
-        return not after or after.isspace() or after in TERMINATORS or after in CLOSING_MARKS
+        return after.isspace() or after in TERMINATORS or after in CLOSING_MARKS
     return True
 
 
 def _latin_full_stop_ends(text: str, position: int, *, begin: int) -> bool:
     """Whether a half-width ``.`` ends a sentence (see the module docstring)."""
-    before = text[position - 1] if position > 0 else ""
-    after = text[position + 1] if position + 1 < len(text) else ""
-    if _is_latin_alnum(after) or not before or before.isspace() or before == ".":
+    before, after = _neighbours(text, position)
+    if _is_latin_alnum(after) or before.isspace() or before == ".":
         return False  # 3.5, No.1, test.py, U.S.A, a lone or repeated dot
     if not (before.isascii() and before.isalnum()):
         return True  # after Japanese text or a bracket
@@ -557,14 +574,15 @@ def _latin_full_stop_ends(text: str, position: int, *, begin: int) -> bool:
 
 
 def _inside_url(text: str, position: int) -> bool:
-    """Whether the mark at *position* is inside a URL: one goes on after it, glued."""
-    after = text[position + 1] if position + 1 < len(text) else " "
+    """Whether the mark at *position* is inside a URL: the glued token it belongs to starts
+    with a scheme or ``www.`` (a dot may be part of either) and goes on after it."""
+    after = _neighbours(text, position)[1]
     if not after.isascii() or after.isspace() or after in CLOSING_MARKS:
         return False
     token_start = position
     while token_start and text[token_start - 1].isascii() and not text[token_start - 1].isspace():
         token_start -= 1
-    return _URL_START.match(text, token_start, position) is not None
+    return _URL_START.match(text, token_start) is not None
 
 
 def _opens_with_label(text: str, position: int, begin: int) -> bool:
@@ -577,39 +595,34 @@ def _opens_with_label(text: str, position: int, begin: int) -> bool:
 def _run_end(text: str, position: int, stop: int) -> int:
     """End of a run of terminators, stray closers and faces (``！😊``, ``。」``).
 
-    An ellipsis after ？！ belongs to the run (``！！！・・・``); after 。 it opens the next
-    sentence (``去った。……そして``).
+    An ellipsis after ？！ belongs to the run (``！！！・・・``, also one ・ of ``！・・！・``);
+    after 。 it opens the next sentence (``去った。……そして``).
     """
     while position < stop:
         char = text[position]
-        exclaimed = text[position - 1] in "！？!?‼⁉⁈⁇…‥・"
-        dots = char == "・" and text.startswith("・・", position)
+        trailing = char in _TRAILING_MARKS and text[position - 1] in _EXCLAIMED
         face_end = _face_end(text, position, stop)
-        if char in TERMINATORS or char == "." or _is_closer(text, position, stop):
+        if char in TERMINATORS or char == "." or trailing or _is_closer(text, position):
             position += 1
-        elif exclaimed and (char in _TRAILING_MARKS or dots):
-            position += 2 if dots else 1
         elif face_end is not None:
             position = face_end
         else:
             break
-    while position < stop and text[position] == "・" and text[position - 1] == "・":
-        position += 1
     return position
 
 
 def _extend_over_closers(text: str, position: int, stop: int) -> int:
-    while position < stop and (text[position] in TERMINATORS or _is_closer(text, position, stop)):
+    while position < stop and (text[position] in TERMINATORS or _is_closer(text, position)):
         position += 1
     return position
 
 
-def _is_closer(text: str, position: int, stop: int) -> bool:
+def _is_closer(text: str, position: int) -> bool:
     """A closing mark; an ASCII quote only where nothing is glued to its right."""
     char = text[position]
     if char not in SYMMETRIC_QUOTES:
         return char in CLOSING_MARKS
-    after = text[position + 1] if position + 1 < stop else " "
+    after = _neighbours(text, position)[1]
     return after.isspace() or after in TERMINATORS or after in CLOSING_MARKS
 
 
@@ -670,11 +683,17 @@ def _symmetric_quotes(text: str) -> set[int]:
 
 
 def _may_be_quote(text: str, offset: int) -> bool:
-    before = text[offset - 1] if offset else " "
-    after = text[offset + 1] if offset + 1 < len(text) else " "
+    before, after = _neighbours(text, offset)
     if text[offset] == "'" and _is_latin_alnum(before) and _is_latin_alnum(after):
         return False
     return not (before.isspace() and after.isspace())
+
+
+def _neighbours(text: str, position: int) -> tuple[str, str]:
+    """The characters before and after *position*; a blank beyond the text's edges."""
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return before, after
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -695,11 +714,13 @@ def _is_wide(char: str) -> bool:
 
 
 def _is_kana(char: str) -> bool:
-    return "\u3041" <= char <= "\u30ff"
+    """A character of the Hiragana or Katakana block (ぁ U+3041 to ヿ U+30FF)."""
+    return 0x3041 <= ord(char) <= 0x30FF
 
 
 def _is_hiragana(char: str) -> bool:
-    return "\u3041" <= char <= "\u309f"
+    """A character of the Hiragana block (ぁ U+3041 to ゟ U+309F)."""
+    return 0x3041 <= ord(char) <= 0x309F
 
 
 def _is_latin_alnum(char: str) -> bool:
