@@ -5,17 +5,20 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import signal
 import stat
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from workflow import fsio
 from workflow.errors import InputError, WorkflowError
 from workflow.fsio import (
     TEMP_SUFFIX,
     atomic_write_bytes,
     atomic_write_text,
+    confine_to_project,
     file_digest,
     project_relative,
     read_input_bytes,
@@ -218,3 +221,67 @@ def test_a_file_of_another_user_in_a_shared_folder_is_rewritten_as_ones_own() ->
         assert (info.st_uid, info.st_mode & 0o777) == (NOBODY, 0o666)
     finally:
         shutil.rmtree(shared)
+
+
+def test_a_link_out_of_the_project_is_refused_naming_what_it_is_and_what_to_do(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(fsio, "_project_root", None)  # restored after the test
+    project, outside = tmp_path / "project", tmp_path / "secret.txt"
+    project.mkdir()
+    outside.write_text("secret", encoding="utf-8")
+    (project / "118.po").symlink_to(outside)
+    confine_to_project(project)
+    with pytest.raises(InputError) as caught:
+        read_input_bytes(project / "118.po", "PO file")
+    assert str(caught.value) == (
+        f"{project / '118.po'}: PO file is a link to a file outside the project; not read "
+        "(replace the link by the file itself, or a link inside the project)"
+    )
+
+
+def test_a_file_swapped_for_a_fifo_after_its_check_is_refused_without_waiting(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The file is checked before it is opened, and again once open: a FIFO put in its
+    place in between is opened without waiting for a writer, then refused."""
+    path = tmp_path / "118.po"
+    path.write_bytes(b"msgid")
+    checked, swapped = os.stat, []
+
+    def stat_then_swap(target, *args, **kwargs):
+        info = checked(target, *args, **kwargs)
+        if str(target) == str(path) and not swapped:
+            swapped.append(path)
+            os.unlink(path)
+            os.mkfifo(path)
+        return info
+
+    monkeypatch.setattr(os, "stat", stat_then_swap)
+    previous = signal.signal(signal.SIGALRM, _opening_blocked)
+    signal.alarm(10)
+    try:
+        with pytest.raises(InputError) as caught:
+            read_input_bytes(path, "PO file")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert swapped and str(caught.value) == (
+        f"{path}: cannot read PO file: it is a FIFO (named pipe), not a regular file "
+        "(give the path of a regular file)"
+    )
+
+
+def _opening_blocked(signum, frame) -> None:
+    raise AssertionError("opening the FIFO waited for a writer")
+
+
+def test_a_read_error_after_opening_names_the_file_and_what_to_do() -> None:
+    """A regular file that fails when read (as on a failing disk: reading the start of
+    /proc/self/mem, which is not mapped, gives EIO)."""
+    with pytest.raises(InputError) as caught:
+        read_input_bytes(Path("/proc/self/mem"), "PO file", "check the disk")
+    assert str(caught.value) == (
+        "/proc/self/mem: cannot read PO file: Input/output error (check the disk)"
+    )
+    assert isinstance(caught.value.__cause__, OSError)

@@ -146,6 +146,18 @@ def test_sweep_takes_leftovers_of_names_without_a_suffix(tmp_path: Path) -> None
     assert (tmp_path / ".notes.tmp").exists()
 
 
+def test_sweep_never_follows_a_folder_link_out_of_the_project(tmp_path: Path) -> None:
+    """A project folder that is a link to a folder elsewhere (shared exports, say) is not
+    swept: what lies outside the project is not the tool's to delete, whatever its name."""
+    elsewhere, project = tmp_path / "shared-exports", tmp_path / "project"
+    project.mkdir()
+    theirs = leftover(elsewhere / "en", "7.pdf")
+    (project / "exports").symlink_to(elsewhere, target_is_directory=True)
+    assert remove_stale_temp_files(project / "exports", project) == []
+    assert theirs.exists()
+    assert remove_stale_temp_files(project / "missing", project) == []
+
+
 def test_the_lock_file_is_created_readable_by_all_and_writable_by_its_owner(tmp_path) -> None:
     umask = os.umask(0o022)
     try:
