@@ -49,6 +49,15 @@ def pytest_report_header() -> str:
     return f"hypothesis profile: {HYPOTHESIS_PROFILE} (random; failing examples print a blob)"
 
 
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """A bytes parameter's id when test ids are left unescaped (benchmarks/mutation.py
+    does that), where pytest cannot make one: its escaped text, as in any other run."""
+    unescaped = "disable_test_id_escaping_and_forfeit_all_rights_to_community_support"
+    if isinstance(val, bytes) and config.getini(unescaped):
+        return val.decode("ascii", "backslashreplace")
+    return None
+
+
 PYPROJECT = """\
 [project]
 name = "sample-essays"

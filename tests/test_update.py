@@ -218,6 +218,7 @@ def test_sentences_ending_in_a_dash_tell_weblate_to_skip_its_full_stop_check(mak
         ("――そう思った。", []),
         ("現場がない―。", []),
     ],
+    ids=["dash-stop", "dash", "dash-stop-blank", "letter-after-dash", "opening-dash", "one-bar"],
 )
 def test_only_a_sentence_that_trails_off_in_a_dash_gets_the_flag(sentence, flags) -> None:
     assert server_flags(sentence) == flags
