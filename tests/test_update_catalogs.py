@@ -185,6 +185,14 @@ def test_a_folder_where_a_catalog_belongs_is_named_as_a_po_file(make_project, ca
     assert "locales/ru/3.po: cannot read PO file: it is a folder, not a regular file" in error
 
 
+def test_a_folder_named_like_a_source_is_named_as_a_source(make_project, capsys) -> None:
+    root = make_project({"3": source("A")})
+    (root / "sources" / "ja" / "4.md").mkdir()
+    assert main(["--project", str(root), "update", "--lang", "ru"]) == 2
+    error = capsys.readouterr().err
+    assert "sources/ja/4.md: cannot read source: it is a folder, not a regular file" in error
+
+
 def test_a_folder_where_the_pot_belongs_is_named_as_a_pot_file(make_project, capsys) -> None:
     root = make_project({"3": source("A")})
     (root / "locales" / "3.pot").mkdir(parents=True)
