@@ -34,7 +34,7 @@ def test_replacing_a_file_keeps_its_permissions_and_new_files_follow_the_umask(
 def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "118.po"
     path.write_bytes(b"as loaded")
-    digest = file_digest(path)
+    digest = file_digest(path, "PO file")
     path.write_bytes(b"saved by a translator meanwhile")
     with pytest.raises(InputError, match="changed on disk while this command ran"):
         atomic_write_bytes(path, b"merged", expected_digest=digest)

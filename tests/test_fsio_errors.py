@@ -52,7 +52,7 @@ def test_text_is_written_as_utf8(tmp_path: Path) -> None:
 def test_a_file_deleted_since_it_was_read_is_not_recreated(tmp_path: Path) -> None:
     path = tmp_path / "118.po"
     path.write_bytes(b"as loaded")
-    digest = file_digest(path)
+    digest = file_digest(path, "PO file")
     path.unlink()
     with pytest.raises(InputError) as caught:
         atomic_write_bytes(path, b"merged", expected_digest=digest)
@@ -66,14 +66,14 @@ def test_a_file_deleted_since_it_was_read_is_not_recreated(tmp_path: Path) -> No
 def test_a_file_unchanged_since_it_was_read_is_replaced(tmp_path: Path) -> None:
     path = tmp_path / "118.po"
     path.write_bytes(b"as loaded")
-    assert atomic_write_bytes(path, b"merged", expected_digest=file_digest(path))
+    assert atomic_write_bytes(path, b"merged", expected_digest=file_digest(path, "PO file"))
     assert path.read_bytes() == b"merged"
-    assert file_digest(tmp_path / "absent.po") is None
+    assert file_digest(tmp_path / "absent.po", "PO file") is None
 
 
 def test_a_file_in_place_of_a_folder_is_a_write_error_naming_the_file(tmp_path: Path) -> None:
     (tmp_path / "file").write_bytes(b"")
-    assert file_digest(tmp_path / "file" / "118.po") is None  # nothing can be there
+    assert file_digest(tmp_path / "file" / "118.po", "PO file") is None  # nothing can be there
     with pytest.raises(WorkflowError) as caught:
         atomic_write_bytes(tmp_path / "file" / "118.po", b"data")
     assert str(caught.value).startswith(f"{tmp_path / 'file' / '118.po'}: cannot write file: ")
@@ -203,7 +203,7 @@ def test_a_file_of_another_user_in_a_shared_folder_is_rewritten_as_ones_own() ->
     try:
         shared.chmod(0o777)
         path = shared / "118.po"
-        path.write_bytes(b"written by root")
+        assert atomic_write_bytes(path, b"written by root")
         path.chmod(0o666)
         child = os.fork()
         if child == 0:  # the second user, a translator without root rights

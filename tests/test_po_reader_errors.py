@@ -483,7 +483,7 @@ def test_flags_on_several_lines_are_all_kept(tmp_path: Path) -> None:
 
 def test_save_po_leaves_a_file_edited_meanwhile_alone(tmp_path: Path) -> None:
     path = _write(tmp_path, HEADER + 'msgid "a"\nmsgstr "b"\n')
-    digest = file_digest(path)
+    digest = file_digest(path, "PO file")
     po = load_po(path)
     edited = HEADER + 'msgid "a"\nmsgstr "saved in an editor"\n'
     path.write_text(edited, encoding="utf-8")

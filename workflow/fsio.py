@@ -139,7 +139,7 @@ def read_input_text(
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def file_digest(path: Path, what: str = "file") -> str | None:
+def file_digest(path: Path, what: str) -> str | None:
     """SHA-256 of the file at *path* (a *what*, for messages), or None if there is none
     (see ``expected_digest``)."""
     return _digest(_current_bytes(path, InputError, what))

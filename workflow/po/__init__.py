@@ -100,7 +100,7 @@ def save_po(po: polib.POFile, path: Path, *, expected_digest: str | None = None)
     """Write *po* atomically; returns False (file untouched) when it already had these bytes.
 
     The bytes are validated first (:func:`render_po`).  Pass
-    ``expected_digest=file_digest(path)`` taken before loading the file to refuse
+    ``expected_digest=file_digest(path, what)`` taken before loading the file to refuse
     overwriting an edit saved by someone else meanwhile.
     """
     path = Path(path)
