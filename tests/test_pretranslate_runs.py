@@ -139,3 +139,15 @@ def test_the_cli_pretranslates_one_document_with_doc(
     assert (
         project.po_path("ru", "118").read_bytes() == (project.root / "118-before.po").read_bytes()
     )
+
+
+def test_a_catalog_that_cannot_be_read_is_named_as_a_po_file(mt_project: Project) -> None:
+    catalog = mt_project.po_path("ru", "118")
+    catalog.unlink()
+    catalog.mkdir()
+    with pytest.raises(InputError) as caught:
+        pretranslate_project(mt_project, ["ru"], engine="none")
+    assert str(caught.value) == (
+        f"{catalog}: cannot read PO file: it is a folder, not a regular file "
+        "(give the path of a regular file)"
+    )
