@@ -419,7 +419,7 @@ def _read_catalog(path: Path) -> bytes | None:
 
 
 def _catalog_kind(path: Path) -> str:
-    """ "POT file" or "PO file", as messages name a catalog."""
+    """How messages name a catalog: a "POT file" or a "PO file"."""
     return "POT file" if path.suffix == ".pot" else "PO file"
 
 
