@@ -223,7 +223,7 @@ def word_forms(word: str) -> frozenset[str]:
 
 #: Final consonants that Russian loanwords double (металл, класс) and drop before suffixes.
 _DOUBLED_IN_LOANWORDS = "лс"
-_DOUBLED_FINALS = ("лл", "сс")
+_DOUBLED_FINALS = tuple(letter * 2 for letter in _DOUBLED_IN_LOANWORDS)
 _PLURAL_ENDINGS = ("лар", "лер", "дар", "дер", "тар", "тер")
 
 
